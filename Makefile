@@ -1,0 +1,58 @@
+# Relais — the commands a newcomer needs: `make dev` and `make test`.
+# Everything runs inside .venv, created and kept in sync with requirements-dev.txt.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint bench clean browser-deps
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): requirements-dev.txt functions/route_request/requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv with every dependency
+
+browser-deps:  ## Debian's chromium and axe-core for the browser tests (no browser download)
+	bash scripts/install-browser-deps.sh
+
+validate: setup  ## check every content file; file:line errors, exit 1 on a content error
+	$(PY) -m generator validate
+
+generate: setup  ## content -> generated pages, routing table, open data
+	$(PY) -m generator build
+
+build: generate  ## the whole site in site/
+	$(VENV)/bin/mkdocs build --strict
+
+dev: build  ## serve the site and the request endpoint on one origin (PORT, default 8000)
+	PORT=$(PORT) $(PY) -m devserver
+
+serve: generate  ## mkdocs live-reload server for editors (no request endpoint)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check generator functions devserver tests
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
+cfn-lint: setup
+	$(VENV)/bin/cfn-lint template.yaml
+
+test: setup browser-deps lint typecheck cfn-lint validate  ## every test
+	$(PY) -m pytest
+
+bench: build  ## build time, page weight, function cold start and latency -> docs/benchmarks.md
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf site var functions/route_request/routing_table.json .pytest_cache .mypy_cache .ruff_cache
