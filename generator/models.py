@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.vocab import (
     Attestation,
@@ -47,6 +48,8 @@ Phone = Annotated[
 ]
 Url = Annotated[str, Field(pattern=r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s]*)?$")]
 NonEmpty = Annotated[str, Field(min_length=1)]
+# A seed document of ../shared/seeds: "002_0123456789abcdef.txt".
+SeedName = Annotated[str, Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")]
 
 
 class Model(BaseModel):
@@ -68,7 +71,7 @@ class Source(Model):
     """Where a fact comes from: a seed document of ``../shared/seeds`` and/or a
     public web page."""
 
-    seed: Annotated[str, Field(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")] | None = None
+    seed: SeedName | None = None
     url: Url | None = None
     title: NonEmpty | None = None
     note: NonEmpty | None = None
@@ -76,7 +79,9 @@ class Source(Model):
     @model_validator(mode="after")
     def _names_a_document(self) -> Source:
         if self.seed is None and self.url is None:
-            raise ValueError("a source needs `seed` (a file of shared/seeds) or `url`")
+            raise PydanticCustomError(
+                "source_without_document", "a source needs `seed` (a file of shared/seeds) or `url`"
+            )
         return self
 
 
@@ -151,7 +156,7 @@ class ServiceArea(Model):
     @model_validator(mode="after")
     def _not_empty(self) -> ServiceArea:
         if not self.fsas and not self.municipalities:
-            raise ValueError("a service area needs `fsas` or `municipalities`")
+            raise PydanticCustomError("service_area_empty", "a service area needs `fsas` or `municipalities`")
         return self
 
 
@@ -178,9 +183,11 @@ class Advisor(Model):
     @model_validator(mode="after")
     def _samples_are_marked(self) -> Advisor:
         if self.sample and not self.email.endswith("@example.org"):
-            raise ValueError("a sample advisor's email must end with @example.org")
+            raise PydanticCustomError("sample_email", "a sample advisor's email must end with @example.org")
         if not self.sample and not self.sources:
-            raise ValueError("a real advisor needs `sources`; otherwise set `sample: true`")
+            raise PydanticCustomError(
+                "real_without_sources", "a real advisor needs `sources`; otherwise set `sample: true`"
+            )
         return self
 
 
