@@ -319,14 +319,14 @@ def extract_content(root: Path, ref: str, into: Path) -> bool:
     return True
 
 
-def table_for(root: Path) -> tuple[dict[str, Any], list[str]]:
+def table_for(root: Path, lang: str = "fr") -> tuple[dict[str, Any], list[str]]:
     """The routing table built from ``root/content``, or the validation errors as lines."""
     from generator.load import load_directory  # the loader pulls in pydantic models: import late
     from generator.routing_table import build_routing_table
 
     result = load_directory(root)
     if result.directory is None or result.errors:
-        return {}, [str(error) for error in result.errors]
+        return {}, [error.render(lang) for error in result.errors]
     return build_routing_table(result.directory), []
 
 
@@ -364,11 +364,11 @@ def routing_diff(root: Path, ref: str, lang: str = "fr") -> str:
             has_content = extract_content(root, ref, Path(tmp))
         except RoutingDiffError:
             raise RoutingDiffError(words["ref"].format(ref=ref, root=root)) from None
-        before, errors = table_for(Path(tmp)) if has_content else ({}, [])
+        before, errors = table_for(Path(tmp), lang) if has_content else ({}, [])
         if errors:
             where = words["base"].format(ref=ref)
             raise RoutingDiffError("\n".join([words["invalid"].format(where=where), *errors]))
-    after, errors = table_for(root)
+    after, errors = table_for(root, lang)
     if errors:
         raise RoutingDiffError("\n".join([words["invalid"].format(where=words["work"]), *errors]))
     return render_markdown(diff_tables(before, after), lang)
