@@ -20,7 +20,10 @@ Template = tuple[str, str | None]
 
 CATALOGUE: dict[Code, dict[str, Template]] = {
     Code.YAML_SYNTAX: {
-        "fr": ("YAML invalide : {problem}", "vérifiez l'indentation et les deux-points à cette ligne ou juste avant"),
+        "fr": (
+            "YAML invalide : {problem}",
+            "vérifiez l'indentation et les deux-points à cette ligne ou juste avant",
+        ),
         "en": ("invalid YAML: {problem}", "check the indentation and the colons on this line or just before"),
     },
     Code.YAML_TAB: {
@@ -50,7 +53,10 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         "en": ("{field} is missing", "add « {key}: »"),
     },
     Code.MISSING_TRANSLATION: {
-        "fr": ("{field} est {state} : traduction {language} manquante", "ajoutez le texte {language} de {parent}"),
+        "fr": (
+            "{field} est {state} : traduction {language} manquante",
+            "ajoutez le texte {language} de {parent}",
+        ),
         "en": ("{field} is {state}: missing {language} translation", "add the {language} text of {parent}"),
     },
     Code.UNKNOWN_FIELD: {
@@ -62,7 +68,10 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         "en": ("{field} must be {expected}, not {found}", "{type_hint}"),
     },
     Code.BAD_ENUM: {
-        "fr": ("{field} : « {value} » n'est pas une valeur permise", "{quote_hint}valeurs permises : {allowed}"),
+        "fr": (
+            "{field} : « {value} » n'est pas une valeur permise",
+            "{quote_hint}valeurs permises : {allowed}",
+        ),
         "en": ("{field}: « {value} » is not an allowed value", "{quote_hint}allowed values: {allowed}"),
     },
     Code.BAD_FSA: {
@@ -86,7 +95,10 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         ),
     },
     Code.BAD_EMAIL: {
-        "fr": ("{field} : « {value} » n'est pas une adresse courriel valide", "exemple : info@organisme.qc.ca"),
+        "fr": (
+            "{field} : « {value} » n'est pas une adresse courriel valide",
+            "exemple : info@organisme.qc.ca",
+        ),
         "en": ("{field}: « {value} » is not a valid email address", "example: info@organisation.qc.ca"),
     },
     Code.BAD_PHONE: {
@@ -193,8 +205,14 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         ),
     },
     Code.DUPLICATE_ID: {
-        "fr": ("id : « {value} » est déjà celui de {other}", "chaque fiche a son propre id, égal au nom du fichier"),
-        "en": ("id: « {value} » is already the id of {other}", "each record has its own id, equal to its file name"),
+        "fr": (
+            "id : « {value} » est déjà celui de {other}",
+            "chaque fiche a son propre id, égal au nom du fichier",
+        ),
+        "en": (
+            "id: « {value} » is already the id of {other}",
+            "each record has its own id, equal to its file name",
+        ),
     },
     Code.UNKNOWN_REFERENCE: {
         "fr": (
@@ -219,7 +237,8 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
     Code.REFERENCE_WITHOUT_EMAIL: {
         "fr": (
             "{field} : l'organisme « {value} » reçoit des demandes mais n'a pas de courriel",
-            "ajoutez email: à {other} (un courriel @example.org avec sample: true si le vrai n'est pas connu)",
+            "ajoutez email: à {other} "
+            "(un courriel @example.org avec sample: true si le vrai n'est pas connu)",
         ),
         "en": (
             "{field}: organisation « {value} » receives requests but has no email",
@@ -247,7 +266,10 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         ),
     },
     Code.FSA_REPEATED: {
-        "fr": ("RTA {value} listée deux fois dans cette région (déjà à la ligne {first_line})", "gardez une entrée"),
+        "fr": (
+            "RTA {value} listée deux fois dans cette région (déjà à la ligne {first_line})",
+            "gardez une entrée",
+        ),
         "en": ("FSA {value} listed twice in this region (first on line {first_line})", "keep one entry"),
     },
     Code.CODE_OUTSIDE_FSA: {
@@ -261,7 +283,10 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         ),
     },
     Code.CODE_CONFLICT: {
-        "fr": ("{field} : le code postal {value} est aussi attribué par {others}", "un code va à une seule région"),
+        "fr": (
+            "{field} : le code postal {value} est aussi attribué par {others}",
+            "un code va à une seule région",
+        ),
         "en": ("{field}: postal code {value} is also assigned by {others}", "a code goes to one region only"),
     },
     Code.ADVISOR_FSA_OUTSIDE_REGION: {
@@ -275,8 +300,14 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         ),
     },
     Code.REGION_CODE_DUPLICATE: {
-        "fr": ("code : {value} est déjà celui de {other}", "chaque région a son propre code officiel, de 01 à 17"),
-        "en": ("code: {value} is already the code of {other}", "each region has its own official code, 01 to 17"),
+        "fr": (
+            "code : {value} est déjà celui de {other}",
+            "chaque région a son propre code officiel, de 01 à 17",
+        ),
+        "en": (
+            "code: {value} is already the code of {other}",
+            "each region has its own official code, 01 to 17",
+        ),
     },
     Code.REGION_CODES_MISSING: {
         "fr": ("régions manquantes : {codes}", "ajoutez une fiche par région administrative officielle"),
@@ -357,7 +388,8 @@ CLI: dict[str, dict[str, str]] = {
         "valid": "Contenu valide : {regions} régions, {organisations} organismes, "
         "{advisors} conseillers, {programs} programmes",
         "no_content": "{root} : aucun dossier content/ ici ; indiquez la racine du dépôt avec --root",
-        "bug": "Ceci est un bogue du générateur, pas une erreur de contenu : signalez-le avec la trace ci-dessus.",
+        "bug": "Ceci est un bogue du générateur, pas une erreur de contenu : "
+        "signalez-le avec la trace ci-dessus.",
         "wrote": "écrit : {path}",
         "skipped": "{module} absent : étape « {step} » sautée",
         "schemas_ok": "schémas à jour ({count} fichiers)",
@@ -368,7 +400,8 @@ CLI: dict[str, dict[str, str]] = {
         "valid": "Content valid: {regions} regions, {organisations} organisations, "
         "{advisors} advisors, {programs} programs",
         "no_content": "{root}: no content/ folder here; point --root at the repository root",
-        "bug": "This is a bug in the generator, not a content error: please report it with the traceback above.",
+        "bug": "This is a bug in the generator, not a content error: "
+        "please report it with the traceback above.",
         "wrote": "wrote: {path}",
         "skipped": "{module} not found: step « {step} » skipped",
         "schemas_ok": "schemas up to date ({count} files)",

@@ -83,12 +83,12 @@ class ParsedYaml:
     errors: list[ContentError]
 
 
-class LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+class LineLoader(_SafeLoader):
     """Safe loader whose impossible dates (``2021-13-01``) stay strings, so the
     model reports them as a bad date at their line instead of a crash."""
 
 
-def _construct_timestamp(loader: SafeConstructor, node: ScalarNode) -> Any:
+def _construct_timestamp(loader: LineLoader, node: ScalarNode) -> Any:
     try:
         return SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
@@ -125,7 +125,9 @@ def parse_yaml(content: bytes | str, path: str) -> ParsedYaml:
         code = Code.YAML_TAB if _tab_near(content, line) else Code.YAML_SYNTAX
         return ParsedYaml(None, positions, [ContentError(path, line, col, code, {"problem": problem})])
     except yaml.YAMLError as exc:  # ReaderError: bytes that are not UTF-8/16
-        return ParsedYaml(None, positions, [ContentError(path, 1, 1, Code.YAML_SYNTAX, {"problem": str(exc)})])
+        return ParsedYaml(
+            None, positions, [ContentError(path, 1, 1, Code.YAML_SYNTAX, {"problem": str(exc)})]
+        )
     finally:
         loader.dispose()
     return ParsedYaml(data, positions, errors)
@@ -192,4 +194,3 @@ def dotted(loc: Loc) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
-

@@ -1,0 +1,254 @@
+"""Rules across files, run on the records that passed their own model.
+
+One function per rule, each returning its errors; ``check_records`` runs them
+all. A record carries its file's path and the positions of its values so every
+error points at the line to fix, and names the other file when two disagree.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from generator.errors import Code, ContentError
+from generator.models import Advisor, Model, Organisation, Program, Region
+from generator.vocab import OrganisationKind, RegionCode
+from generator.yaml_lines import Loc, Positions, dotted
+
+EXAMPLE_DOMAIN = "@example.org"
+
+
+@dataclass(frozen=True, eq=False)
+class Record:
+    """One valid content file: its kind folder, model, path and value positions."""
+
+    kind: str
+    model: Model
+    path: str
+    positions: Positions
+
+    def error(self, loc: Loc, code: Code, **params: Any) -> ContentError:
+        """An error at the value of ``loc`` in this file; ``field`` defaults to ``loc``."""
+        pos = self.positions.of_value(loc)
+        return ContentError(self.path, pos.line, pos.col, code, {"field": dotted(loc), **params})
+
+    def where(self, loc: Loc) -> str:
+        """``path:line`` of the value at ``loc``, to name it from another file's error."""
+        return f"{self.path}:{self.positions.of_value(loc).line}"
+
+
+@dataclass(frozen=True)
+class _Index:
+    regions: list[tuple[Record, Region]]
+    organisations: dict[str, tuple[Record, Organisation]]
+    advisors: list[tuple[Record, Advisor]]
+    programs: dict[str, tuple[Record, Program]]
+
+
+def check_records(records: list[Record]) -> list[ContentError]:
+    """Every cross-file error among ``records`` (ids, references, postal areas,
+    region codes, sample emails), in no particular order."""
+    errors = list(check_ids(records))
+    index = _index(records)
+    for rule in RULES:
+        errors.extend(rule(index))
+    return errors
+
+
+def check_ids(records: list[Record]) -> Iterator[ContentError]:
+    """A record's id is its file name, and is unique within its kind."""
+    first: dict[tuple[str, str], Record] = {}
+    for record in sorted(records, key=lambda r: r.path):
+        record_id = str(getattr(record.model, "id", ""))
+        stem = record.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        if record_id != stem:
+            yield record.error(("id",), Code.ID_MISMATCH, value=record_id, stem=stem)
+        other = first.setdefault((record.kind, record_id), record)
+        if other is not record:
+            yield record.error(("id",), Code.DUPLICATE_ID, value=record_id, other=other.path)
+
+
+def _index(records: list[Record]) -> _Index:
+    regions: list[tuple[Record, Region]] = []
+    organisations: dict[str, tuple[Record, Organisation]] = {}
+    advisors: list[tuple[Record, Advisor]] = []
+    programs: dict[str, tuple[Record, Program]] = {}
+    for record in sorted(records, key=lambda r: r.path):
+        model = record.model
+        if isinstance(model, Region):
+            regions.append((record, model))
+        elif isinstance(model, Organisation):
+            organisations.setdefault(model.id, (record, model))
+        elif isinstance(model, Advisor):
+            advisors.append((record, model))
+        elif isinstance(model, Program):
+            programs.setdefault(model.id, (record, model))
+    return _Index(regions, organisations, advisors, programs)
+
+
+def _unknown(
+    record: Record, loc: Loc, value: str, known: Iterable[str], kind: str, folder: str
+) -> ContentError:
+    suggestions = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
+    return record.error(
+        loc, Code.UNKNOWN_REFERENCE, value=value, kind=kind, folder=folder, suggestions=suggestions
+    )
+
+
+def check_region_codes(index: _Index) -> Iterator[ContentError]:
+    """Each of the 17 official codes is used by exactly one region."""
+    by_code: dict[str, Record] = {}
+    for record, region in index.regions:
+        other = by_code.setdefault(region.code, record)
+        if other is not record:
+            yield record.error(
+                ("code",), Code.REGION_CODE_DUPLICATE, value=str(region.code), other=other.path
+            )
+    missing = [code.value for code in RegionCode if code not in by_code]
+    if missing:
+        yield ContentError("content/regions", 0, 0, Code.REGION_CODES_MISSING, {"codes": missing})
+
+
+def check_region_eracs(index: _Index) -> Iterator[ContentError]:
+    """A region's ``erac`` is an organisation of kind ``erac`` that has an email
+    (the routing table sends it requests)."""
+    for record, region in index.regions:
+        found = index.organisations.get(region.erac)
+        if found is None:
+            yield _unknown(
+                record, ("erac",), region.erac, index.organisations, "organisation", "content/organisations"
+            )
+            continue
+        erac_record, erac = found
+        if erac.kind != OrganisationKind.ERAC:
+            yield record.error(("erac",), Code.ERAC_WRONG_KIND, value=region.erac, found=str(erac.kind))
+        if erac.email is None:
+            yield record.error(
+                ("erac",), Code.REFERENCE_WITHOUT_EMAIL, value=region.erac, other=erac_record.path
+            )
+
+
+def check_advisors(index: _Index) -> Iterator[ContentError]:
+    """An advisor's organisation exists and has an email (the routing table lists
+    it), and the FSAs the advisor serves belong to the advisor's region."""
+    fsas_by_code: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for _, region in index.regions:
+        fsas_by_code.setdefault(region.code, [area.fsa for area in region.postal_areas])
+        names.setdefault(region.code, region.name.fr)
+    for record, advisor in index.advisors:
+        found = index.organisations.get(advisor.organisation)
+        if found is None:
+            yield _unknown(
+                record,
+                ("organisation",),
+                advisor.organisation,
+                index.organisations,
+                "organisation",
+                "content/organisations",
+            )
+        elif found[1].email is None:
+            yield record.error(
+                ("organisation",),
+                Code.REFERENCE_WITHOUT_EMAIL,
+                value=advisor.organisation,
+                other=found[0].path,
+            )
+        region_fsas = fsas_by_code.get(advisor.region)
+        if region_fsas is None:
+            continue  # the missing region is reported by check_region_codes
+        for position, fsa in enumerate(advisor.serves.fsas):
+            if fsa not in region_fsas:
+                yield record.error(
+                    ("serves", "fsas", position),
+                    Code.ADVISOR_FSA_OUTSIDE_REGION,
+                    value=fsa,
+                    region=str(advisor.region),
+                    region_name=names[advisor.region],
+                    allowed=sorted(region_fsas),
+                )
+
+
+def check_program_references(index: _Index) -> Iterator[ContentError]:
+    """A program's operator and funders are organisations; its parent a program."""
+    orgs = index.organisations
+    for record, program in index.programs.values():
+        if program.operator not in orgs:
+            yield _unknown(
+                record, ("operator",), program.operator, orgs, "organisation", "content/organisations"
+            )
+        for position, funder in enumerate(program.funders):
+            if funder not in orgs:
+                yield _unknown(
+                    record, ("funders", position), funder, orgs, "organisation", "content/organisations"
+                )
+        if program.parent is not None and program.parent not in index.programs:
+            yield _unknown(record, ("parent",), program.parent, index.programs, "program", "content/programs")
+
+
+def check_sample_emails(index: _Index) -> Iterator[ContentError]:
+    """``example.org`` emails are for samples only, and a sample organisation's
+    email is an ``example.org`` one (advisors: see the model's own rule)."""
+    people: list[tuple[Record, Organisation | Advisor]] = [*index.organisations.values(), *index.advisors]
+    for record, model in people:
+        email = model.email
+        if email is None:
+            continue
+        is_example = email.lower().endswith(EXAMPLE_DOMAIN)
+        if is_example and not model.sample:
+            yield record.error(("email",), Code.EXAMPLE_EMAIL_NOT_SAMPLE, value=email)
+        elif model.sample and not is_example and isinstance(model, Organisation):
+            yield record.error(("email",), Code.SAMPLE_EMAIL, value=email)
+
+
+def check_postal_areas(index: _Index) -> Iterator[ContentError]:
+    """An FSA belongs to one region unless every region listing it says
+    ``shared: true``; full codes sit under their own FSA and go to one region."""
+    claims: dict[str, list[tuple[Record, Region, int]]] = defaultdict(list)
+    code_claims: dict[str, list[tuple[Record, Loc]]] = defaultdict(list)
+    for record, region in index.regions:
+        first_line: dict[str, int] = {}
+        for i, area in enumerate(region.postal_areas):
+            fsa_loc: Loc = ("postal_areas", i, "fsa")
+            line = record.positions.of_value(fsa_loc).line
+            if area.fsa in first_line:
+                yield record.error(
+                    fsa_loc, Code.FSA_REPEATED, value=area.fsa, first_line=first_line[area.fsa]
+                )
+                continue
+            first_line[area.fsa] = line
+            claims[area.fsa].append((record, region, i))
+            for j, code in enumerate(area.codes):
+                code_loc: Loc = ("postal_areas", i, "codes", j)
+                if code[:3] != area.fsa:
+                    yield record.error(
+                        code_loc, Code.CODE_OUTSIDE_FSA, value=code, fsa=area.fsa, value_fsa=code[:3]
+                    )
+                code_claims[code].append((record, code_loc))
+    for fsa, claimants in claims.items():
+        if len({region.code for _, region, _ in claimants}) < 2:
+            continue
+        for record, region, i in claimants:
+            if region.postal_areas[i].shared:
+                continue
+            others = [r.where(("postal_areas", j, "fsa")) for r, _, j in claimants if r is not record]
+            yield record.error(("postal_areas", i, "fsa"), Code.FSA_CONFLICT, value=fsa, others=others)
+    for code, places in code_claims.items():
+        if len(places) < 2:
+            continue
+        for record, loc in places:
+            others = [r.where(other) for r, other in places if r is not record or other != loc]
+            yield record.error(loc, Code.CODE_CONFLICT, value=code, others=others)
+
+
+RULES: list[Callable[[_Index], Iterator[ContentError]]] = [
+    check_region_codes,
+    check_region_eracs,
+    check_advisors,
+    check_program_references,
+    check_sample_emails,
+    check_postal_areas,
+]
