@@ -1,0 +1,97 @@
+"""Send a recorded request's emails, one recipient at a time, remembering each.
+
+Called by the SQS path (and inline by the local backend). Only deliveries still
+``pending`` are sent, and each recipient's state is stored right after its send, so a
+redelivered message sends only what is missing. A retryable error stops the round (the
+queue retries later with a back-off); a permanent one marks that recipient
+``failed_permanent``, emits the ``PermanentDeliveryFailure`` metric and carries on.
+Delivery is at-least-once: a crash between a send and its state update re-sends that one
+email on the next attempt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from . import log
+from .errors import PermanentMailError, RetryableMailError
+from .messages import Sender, compose
+from .ports import Mailer
+from .store import RequestStore
+from .table import RoutingTable
+
+PERMANENT_FAILURE_METRIC = "PermanentDeliveryFailure"
+MAX_BACKOFF_SECONDS = 12 * 3600
+BASE_BACKOFF_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    outcome: Literal["done", "retry", "missing"]
+    sent: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    error_code: str | None = None
+
+
+def backoff_seconds(receive_count: int) -> int:
+    """Visibility delay before attempt ``receive_count + 1``: 60 s doubling, capped at 12 h
+    (SQS's maximum visibility timeout), so retries span an hours-long SES outage."""
+    exponent = max(0, receive_count - 1)
+    if exponent >= 20:
+        return MAX_BACKOFF_SECONDS
+    return min(BASE_BACKOFF_SECONDS * 2**exponent, MAX_BACKOFF_SECONDS)
+
+
+def deliver(
+    submission_id: str,
+    *,
+    store: RequestStore,
+    mailer: Mailer,
+    table: RoutingTable,
+    sender: Sender,
+    now: int,
+    metrics_namespace: str = "Relais",
+) -> DeliveryResult:
+    """Send the pending emails of ``submission_id``. Store errors propagate (retryable)."""
+    record = store.get(submission_id)
+    if record is None:
+        log.event("delivery_missing_record")
+        return DeliveryResult(outcome="missing")
+    sent: list[str] = []
+    failed: list[str] = []
+    for outgoing in compose(record, table, sender):
+        try:
+            mailer.send(outgoing.message, recipient=outgoing.recipient)
+        except RetryableMailError as exc:
+            store.set_status(submission_id, record.settled_status(), now, attempts=record.attempts + 1)
+            log.event(
+                "delivery_retry",
+                reference=record.reference,
+                region=record.routing.region_code,
+                recipient=outgoing.role,
+                error_code=exc.code,
+            )
+            return DeliveryResult(
+                outcome="retry", sent=tuple(sent), failed=tuple(failed), error_code=exc.code
+            )
+        except PermanentMailError as exc:
+            store.set_delivery(submission_id, outgoing.role, "failed_permanent", now)
+            record = record.with_delivery(outgoing.role, "failed_permanent", now)
+            failed.append(outgoing.role)
+            log.metric(
+                PERMANENT_FAILURE_METRIC,
+                metrics_namespace,
+                reference=record.reference,
+                recipient=outgoing.role,
+                error_code=exc.code,
+            )
+            continue
+        store.set_delivery(submission_id, outgoing.role, "sent", now)
+        record = record.with_delivery(outgoing.role, "sent", now)
+        sent.append(outgoing.role)
+        log.event("delivery_sent", reference=record.reference, recipient=outgoing.role)
+    status = record.settled_status()
+    store.set_status(submission_id, status, now, attempts=record.attempts + 1)
+    log.event("delivery_done", reference=record.reference, region=record.routing.region_code, status=status)
+    return DeliveryResult(outcome="done", sent=tuple(sent), failed=tuple(failed))

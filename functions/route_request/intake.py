@@ -1,0 +1,189 @@
+"""Take in one submitted form: validate → resolve region → pick advisor → record → queue.
+
+Returns an outcome value; ``api.py`` turns outcomes into HTTP answers (the one place).
+Order matters: the record is written (conditionally on ``submission_id``) before anything
+is sent or answered; if that write fails the requester is told to try again and nothing
+is sent. Once recorded, a request is never lost: if queueing fails the record stays
+``queued: false`` and the scheduled sweep queues it later.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from . import log
+from .errors import QueueUnavailable, StoreFailure, StoreUnavailable
+from .ports import DeliveryQueue
+from .routing import (
+    BadChoice,
+    Candidate,
+    ChooseRegion,
+    OutsideQuebec,
+    RegionFound,
+    UnknownArea,
+    resolve_region,
+    route,
+)
+from .store import AlreadyExists, RequestRecord, RequestStore, body_hash, reference_for
+from .table import RoutingTable
+from .validation import Bot, Invalid, Lang, Request, message, validate
+
+# Namespace for ids derived from the body when the page sent none (form posted without JS).
+SUBMISSION_NAMESPACE = uuid.UUID("6f6c1c1e-5b0a-4d2e-9a57-52454c414953")
+
+
+@dataclass(frozen=True)
+class Accepted:
+    reference: str
+    region: str | None
+    lang: Lang
+    replay: bool = False
+
+
+@dataclass(frozen=True)
+class MustChooseRegion:
+    candidates: tuple[Candidate, ...]
+    lang: Lang
+
+
+@dataclass(frozen=True)
+class NotInQuebec:
+    message: str
+    lang: Lang
+
+
+@dataclass(frozen=True)
+class Conflict:
+    lang: Lang
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    lang: Lang
+    error_code: str
+
+
+Outcome = Accepted | Invalid | MustChooseRegion | NotInQuebec | Conflict | Unavailable
+
+
+@dataclass(frozen=True)
+class IntakeConfig:
+    retention_days: int = 730
+    min_fill_seconds: int = 3
+
+
+def submit(
+    fields: Mapping[str, object],
+    *,
+    table: RoutingTable,
+    store: RequestStore,
+    queue: DeliveryQueue,
+    now_ms: int,
+    config: IntakeConfig,
+) -> Outcome:
+    """Process one submission (JSON object or form fields) at time ``now_ms``."""
+    checked = validate(fields, now_ms=now_ms, min_fill_seconds=config.min_fill_seconds)
+    now = now_ms // 1000
+    year = datetime.fromtimestamp(now, UTC).year
+    if isinstance(checked, Bot):
+        # Answer exactly like a success so the bot learns nothing; record and send nothing.
+        log.event("bot_ignored", status="accepted")
+        fake_id = checked.submission_id or str(uuid.uuid4())
+        return Accepted(reference=reference_for(fake_id, year), region=None, lang=checked.lang)
+    if isinstance(checked, Invalid):
+        log.event(
+            "request_invalid",
+            status="invalid",
+            count=len(checked.errors),
+            error=",".join(sorted(checked.errors)),
+        )
+        return checked
+    request: Request = checked
+    lang = request.lang
+
+    found = resolve_region(request.postal_code, table, region_choice=request.region_choice, lang=lang)
+    if isinstance(found, OutsideQuebec):
+        log.event("request_outside_quebec", status="outside_quebec")
+        return NotInQuebec(message=found.message, lang=lang)
+    if isinstance(found, UnknownArea):
+        log.event("request_unknown_area", status="invalid", error="unknown_area")
+        return Invalid(errors={"postal_code": message("postal_code", "unknown_area", lang)}, lang=lang)
+    if isinstance(found, ChooseRegion):
+        log.event("request_choose_region", status="choose_region", count=len(found.candidates))
+        return MustChooseRegion(candidates=found.candidates, lang=lang)
+    if isinstance(found, BadChoice):
+        log.event("request_invalid", status="invalid", error="region_choice")
+        return Invalid(errors={"region_choice": message("region_choice", "invalid", lang)}, lang=lang)
+    assert isinstance(found, RegionFound)
+
+    digest = body_hash(request)
+    submission_id = request.submission_id or str(uuid.uuid5(SUBMISSION_NAMESPACE, digest))
+    routing = route(
+        request.postal_code,
+        found.code,
+        found.via,
+        table,
+        submission_id=submission_id,
+        municipality=request.municipality,
+    )
+    deliveries: dict[str, str] = {"erac": "pending", "requester": "pending"}
+    if routing.advisor:
+        deliveries["advisor"] = "pending"
+    record = RequestRecord(
+        submission_id=submission_id,
+        reference=reference_for(submission_id, year),
+        body_hash=digest,
+        status="received",
+        lang=lang,
+        consent_version=request.consent_version,
+        created_at=now,
+        updated_at=now,
+        expires_at=now + config.retention_days * 86400,
+        request=request.canonical(),
+        routing=routing,
+        deliveries=deliveries,  # type: ignore[arg-type]
+    )
+    try:
+        result = store.create(record)
+    except (StoreUnavailable, StoreFailure) as exc:
+        log.event(
+            "request_not_recorded", status="unavailable", error_code=exc.code, region=routing.region_code
+        )
+        return Unavailable(lang=lang, error_code=exc.code)
+    if isinstance(result, AlreadyExists):
+        existing = result.existing
+        if existing.body_hash != digest:
+            log.event("request_conflict", status="conflict", reference=existing.reference)
+            return Conflict(lang=lang)
+        log.event("request_replayed", status="accepted", reference=existing.reference, queued=existing.queued)
+        if not existing.queued:
+            _enqueue(existing, store=store, queue=queue, now=now)
+        return Accepted(
+            reference=existing.reference, region=existing.routing.region_code, lang=lang, replay=True
+        )
+
+    log.event(
+        "request_recorded",
+        status="accepted",
+        reference=record.reference,
+        region=routing.region_code,
+        lang=lang,
+    )
+    _enqueue(record, store=store, queue=queue, now=now)
+    return Accepted(reference=record.reference, region=routing.region_code, lang=lang)
+
+
+def _enqueue(record: RequestRecord, *, store: RequestStore, queue: DeliveryQueue, now: int) -> None:
+    """Queue for delivery and mark queued; on failure the sweep catches up (never raised)."""
+    try:
+        queue.enqueue(record.submission_id)
+    except QueueUnavailable as exc:
+        log.event("request_not_queued", reference=record.reference, error_code=exc.code)
+        return
+    try:
+        store.mark_queued(record.submission_id, now)
+    except (StoreUnavailable, StoreFailure) as exc:
+        log.event("request_queued_flag_not_saved", reference=record.reference, error_code=exc.code)

@@ -1,0 +1,282 @@
+"""Compose the three emails of a request. Pure: values in, ``EmailMessage`` out.
+
+* to the region's ERAC and to the advisor (French: the network works in French),
+* to the requester, a confirmation in their language.
+
+Each has a plain-text part and an HTML alternative; every value that came from the
+requester is HTML-escaped in the HTML part. Headers are built from settings and routing
+table values; the only user values in headers are the requester's validated address and
+name, passed through ``email.headerregistry.Address`` (which quotes and RFC 2047-encodes)
+after CR/LF and other control characters are removed. Subjects hold only the reference
+and the region's name.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+
+from .store import RequestRecord
+from .table import RoutingTable
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+@dataclass(frozen=True)
+class Sender:
+    address: str
+    name: str
+    site_origin: str
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    role: str
+    recipient: str
+    message: EmailMessage
+
+
+def header_safe(value: str) -> str:
+    """One line, no control characters: safe as a header display name."""
+    return " ".join(_CONTROL.sub(" ", value).split())
+
+
+def _address(display_name: str, addr_spec: str) -> Address:
+    return Address(display_name=header_safe(display_name), addr_spec=header_safe(addr_spec))
+
+
+LABELS = {
+    "fr": {
+        "reference": "Référence",
+        "region": "Région",
+        "why": "Pourquoi cette région et ce conseiller",
+        "informed": "Ont reçu cette demande",
+        "business_name": "Entreprise",
+        "contact_name": "Personne-ressource",
+        "email": "Courriel",
+        "phone": "Téléphone",
+        "postal_code": "Code postal",
+        "municipality": "Municipalité",
+        "description": "Besoin",
+        "consent": "Consentement (version de l'énoncé)",
+        "none": "(non fourni)",
+        "erac": "ERAC",
+        "advisor": "Conseiller",
+        "privacy": "Énoncé de confidentialité",
+    },
+    "en": {
+        "reference": "Reference",
+        "region": "Region",
+        "why": "Why this region and advisor",
+        "informed": "Received this request",
+        "business_name": "Business",
+        "contact_name": "Contact",
+        "email": "Email",
+        "phone": "Phone",
+        "postal_code": "Postal code",
+        "municipality": "Municipality",
+        "description": "Need",
+        "consent": "Consent (statement version)",
+        "none": "(not given)",
+        "erac": "ERAC",
+        "advisor": "Advisor",
+        "privacy": "Privacy statement",
+    },
+}
+
+
+def _informed(record: RequestRecord, table: RoutingTable, lang: str) -> list[str]:
+    labels = LABELS[lang]
+    lines = []
+    erac = table.organisations.get(record.routing.erac)
+    if erac is not None:
+        lines.append(
+            f"{labels['erac']} : {erac.label(lang)}" if lang == "fr" else f"ERAC: {erac.label(lang)}"
+        )
+    if record.routing.advisor:
+        advisor = table.advisors.get(record.routing.advisor)
+        if advisor is not None:
+            org = table.organisations.get(advisor.organisation)
+            who = advisor.name + (f" ({org.label(lang)})" if org else "")
+            lines.append(f"{labels['advisor']} : {who}" if lang == "fr" else f"Advisor: {who}")
+    return lines
+
+
+def _details(record: RequestRecord, lang: str) -> list[tuple[str, str]]:
+    labels = LABELS[lang]
+    req = record.request
+    rows = [
+        (labels["business_name"], req.get("business_name", "")),
+        (labels["contact_name"], req.get("contact_name", "")),
+        (labels["email"], req.get("email", "")),
+        (labels["phone"], req.get("phone") or labels["none"]),
+        (labels["postal_code"], req.get("postal_code", "")),
+    ]
+    if req.get("municipality"):
+        rows.append((labels["municipality"], req["municipality"]))
+    rows.append((labels["consent"], record.consent_version))
+    return rows
+
+
+def _colon(lang: str) -> str:
+    return " : " if lang == "fr" else ": "
+
+
+def _build(
+    *,
+    sender: Sender,
+    to: Address,
+    subject: str,
+    intro: list[str],
+    record: RequestRecord,
+    table: RoutingTable,
+    lang: str,
+    reply_to: Address | None,
+    closing: list[str],
+) -> EmailMessage:
+    labels = LABELS[lang]
+    colon = _colon(lang)
+    region = table.regions[record.routing.region_code].label(lang)
+    why = record.routing.reason.get(lang) or record.routing.reason.get("fr", "")
+    informed = _informed(record, table, lang)
+    details = _details(record, lang)
+    description = record.request.get("description", "")
+
+    text_lines = [*intro, ""]
+    text_lines += [
+        f"{labels['reference']}{colon}{record.reference}",
+        f"{labels['region']}{colon}{region}",
+        "",
+    ]
+    text_lines += [f"{labels['why']}{colon}", why, ""]
+    text_lines += [f"{labels['informed']}{colon}", *[f"- {line}" for line in informed], ""]
+    text_lines += [f"{label}{colon}{value}" for label, value in details]
+    text_lines += ["", f"{labels['description']}{colon}", description, "", *closing]
+    text = "\n".join(text_lines) + "\n"
+
+    e = html.escape
+    rows = "".join(f'<tr><th scope="row">{e(label)}</th><td>{e(value)}</td></tr>' for label, value in details)
+    html_body = (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{e(subject)}</title></head><body>"
+        + "".join(f"<p>{e(line)}</p>" for line in intro if line)
+        + f"<p><strong>{e(labels['reference'])}{e(colon)}{e(record.reference)}</strong><br>"
+        f"{e(labels['region'])}{e(colon)}{e(region)}</p>"
+        f"<h2>{e(labels['why'])}</h2><p>{e(why)}</p>"
+        f"<h2>{e(labels['informed'])}</h2><ul>"
+        + "".join(f"<li>{e(line)}</li>" for line in informed)
+        + "</ul>"
+        f"<table>{rows}</table>"
+        f"<h2>{e(labels['description'])}</h2><p>{e(description).replace(chr(10), '<br>')}</p>"
+        + "".join(f"<p>{e(line)}</p>" for line in closing if line)
+        + "</body></html>\n"
+    )
+
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = Address(display_name=header_safe(sender.name), addr_spec=sender.address)
+    msg["To"] = to
+    if reply_to is not None:
+        msg["Reply-To"] = reply_to
+    msg["Subject"] = header_safe(subject)
+    msg["Auto-Submitted"] = "auto-generated"
+    msg.set_content(text)
+    msg.add_alternative(html_body, subtype="html")
+    msg["Content-Language"] = lang  # after the parts: make_alternative moves Content-* headers down
+    return msg
+
+
+def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[Outgoing]:
+    """The messages still to send for ``record``, one per recipient role with a pending delivery."""
+    out = []
+    pending = set(record.pending())
+    region = table.regions[record.routing.region_code]
+    requester = _address(record.request.get("contact_name", ""), record.request["email"])
+    privacy = f"{sender.site_origin}/confidentialite/"
+    if "erac" in pending:
+        erac = table.organisations[record.routing.erac]
+        out.append(
+            Outgoing(
+                role="erac",
+                recipient=erac.email,
+                message=_build(
+                    sender=sender,
+                    to=_address(erac.label("fr"), erac.email),
+                    subject=f"Relais — nouvelle demande {record.reference} ({region.label('fr')})",
+                    intro=[
+                        "Bonjour,",
+                        "Une entreprise de votre région demande de l'aide par Relais. "
+                        "Répondez directement à ce courriel pour joindre la personne-ressource.",
+                    ],
+                    record=record,
+                    table=table,
+                    lang="fr",
+                    reply_to=requester,
+                    closing=[f"Traitement des renseignements personnels : {privacy}"],
+                ),
+            )
+        )
+    if "advisor" in pending and record.routing.advisor:
+        advisor = table.advisors[record.routing.advisor]
+        out.append(
+            Outgoing(
+                role="advisor",
+                recipient=advisor.email,
+                message=_build(
+                    sender=sender,
+                    to=_address(advisor.name, advisor.email),
+                    subject=f"Relais — demande {record.reference} confiée ({region.label('fr')})",
+                    intro=[
+                        "Bonjour,",
+                        "Cette demande vous est confiée par Relais, en copie à l'ERAC de la région. "
+                        "Répondez directement à ce courriel pour joindre la personne-ressource.",
+                    ],
+                    record=record,
+                    table=table,
+                    lang="fr",
+                    reply_to=requester,
+                    closing=[f"Traitement des renseignements personnels : {privacy}"],
+                ),
+            )
+        )
+    if "requester" in pending:
+        lang = "en" if record.lang == "en" else "fr"
+        privacy_lang = f"{sender.site_origin}/en/confidentialite/" if lang == "en" else privacy
+        erac = table.organisations[record.routing.erac]
+        if lang == "en":
+            subject = f"Relais — we received your request {record.reference}"
+            intro = [
+                "Hello,",
+                "Thank you: your request was received and passed on to the people below, "
+                "who will contact you directly.",
+            ]
+            closing = [f"How we handle your personal information: {privacy_lang}"]
+        else:
+            subject = f"Relais — nous avons reçu votre demande {record.reference}"
+            intro = [
+                "Bonjour,",
+                "Merci : votre demande a bien été reçue et transmise aux personnes ci-dessous, "
+                "qui communiqueront directement avec vous.",
+            ]
+            closing = [f"Traitement de vos renseignements personnels : {privacy_lang}"]
+        out.append(
+            Outgoing(
+                role="requester",
+                recipient=record.request["email"],
+                message=_build(
+                    sender=sender,
+                    to=requester,
+                    subject=subject,
+                    intro=intro,
+                    record=record,
+                    table=table,
+                    lang=lang,
+                    reply_to=_address(erac.label(lang), erac.email),
+                    closing=closing,
+                ),
+            )
+        )
+    return out

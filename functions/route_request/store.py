@@ -1,0 +1,148 @@
+"""The request record and the store port (DynamoDB in AWS, SQLite locally, a dict in tests).
+
+A record is written once, conditionally on its ``submission_id`` (so a retried POST never
+creates a second request), *before* any email and before answering. Delivery then updates
+one recipient's state at a time. Records are plain JSON-compatible dicts of str/int/bool
+(DynamoDB rejects floats), built and read through :class:`RequestRecord`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal, Protocol
+
+from .routing import Routing
+from .validation import Request
+
+DeliveryState = Literal["pending", "sent", "failed_permanent"]
+Status = Literal["received", "delivered", "failed"]
+ROLES = ("erac", "advisor", "requester")
+
+
+def body_hash(request: Request) -> str:
+    """sha256 of the request's canonical content (same fields → same hash, JSON or form)."""
+    canonical = json.dumps(request.canonical(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def reference_for(submission_id: str, year: int) -> str:
+    """``REL-<year>-`` + 6 base32 characters derived from the submission id (stable on retry)."""
+    digest = hashlib.sha256(submission_id.encode("utf-8")).digest()
+    return f"REL-{year}-{base64.b32encode(digest).decode('ascii')[:6]}"
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    submission_id: str
+    reference: str
+    body_hash: str
+    status: Status
+    lang: str
+    consent_version: str
+    created_at: int  # epoch seconds
+    updated_at: int
+    expires_at: int  # DynamoDB TTL attribute: deletion after the retention period
+    request: Mapping[str, str]  # the validated fields (personal data: never logged)
+    routing: Routing
+    deliveries: Mapping[str, DeliveryState]
+    queued: bool = False
+    attempts: int = 0
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    def pending(self) -> list[str]:
+        return [role for role in ROLES if self.deliveries.get(role) == "pending"]
+
+    def settled_status(self) -> Status:
+        if self.pending():
+            return "received"
+        if any(state == "failed_permanent" for state in self.deliveries.values()):
+            return "failed"
+        return "delivered"
+
+    def with_delivery(self, role: str, state: DeliveryState, now: int) -> RequestRecord:
+        deliveries = dict(self.deliveries)
+        deliveries[role] = state
+        return replace(self, deliveries=deliveries, updated_at=now)
+
+    def to_item(self) -> dict[str, object]:
+        return {
+            "submission_id": self.submission_id,
+            "reference": self.reference,
+            "body_hash": self.body_hash,
+            "status": self.status,
+            "lang": self.lang,
+            "consent_version": self.consent_version,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "expires_at": self.expires_at,
+            "request": dict(self.request),
+            "routing": self.routing.as_dict(),
+            "deliveries": dict(self.deliveries),
+            "queued": self.queued,
+            "attempts": self.attempts,
+        }
+
+    @classmethod
+    def from_item(cls, item: Mapping[str, object]) -> RequestRecord:
+        request = item["request"]
+        routing = item["routing"]
+        deliveries = item["deliveries"]
+        assert isinstance(request, dict) and isinstance(routing, dict) and isinstance(deliveries, dict)
+        return cls(
+            submission_id=str(item["submission_id"]),
+            reference=str(item["reference"]),
+            body_hash=str(item["body_hash"]),
+            status=str(item["status"]),  # type: ignore[arg-type]
+            lang=str(item["lang"]),
+            consent_version=str(item["consent_version"]),
+            created_at=int(item["created_at"]),  # type: ignore[call-overload]
+            updated_at=int(item["updated_at"]),  # type: ignore[call-overload]
+            expires_at=int(item["expires_at"]),  # type: ignore[call-overload]
+            request={str(k): str(v) for k, v in request.items()},
+            routing=Routing.from_dict(routing),
+            deliveries={str(k): v for k, v in deliveries.items()},
+            queued=bool(item.get("queued", False)),
+            attempts=int(item.get("attempts", 0)),  # type: ignore[call-overload]
+        )
+
+
+@dataclass(frozen=True)
+class Created:
+    record: RequestRecord
+
+
+@dataclass(frozen=True)
+class AlreadyExists:
+    existing: RequestRecord
+
+
+CreateResult = Created | AlreadyExists
+
+
+class RequestStore(Protocol):
+    """Where requests are recorded. Raises StoreUnavailable / StoreFailure."""
+
+    def create(self, record: RequestRecord) -> CreateResult:
+        """Write ``record`` unless one with its submission_id exists (then return that one)."""
+        ...
+
+    def get(self, submission_id: str) -> RequestRecord | None: ...
+
+    def mark_queued(self, submission_id: str, now: int) -> None: ...
+
+    def set_delivery(self, submission_id: str, role: str, state: DeliveryState, now: int) -> None:
+        """Record one recipient's delivery state (only that attribute changes)."""
+        ...
+
+    def set_status(
+        self, submission_id: str, status: Status, now: int, *, attempts: int | None = None
+    ) -> None: ...
+
+    def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
+        """Ids of ``received`` records never queued and created before ``unqueued_before``,
+        or queued but not updated since ``untouched_before``."""
+        ...

@@ -1,0 +1,104 @@
+"""The request store on SQLite, for the local stack (one file under ``var/``).
+
+Same contract as the DynamoDB store: conditional create (``INSERT … ON CONFLICT DO
+NOTHING``), one recipient's state per update. A connection per call keeps it safe under
+the devserver's threads.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import StoreUnavailable
+from .store import AlreadyExists, Created, CreateResult, DeliveryState, RequestRecord, Status
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS requests (submission_id TEXT PRIMARY KEY, item TEXT NOT NULL)"
+
+
+class SqliteStore:
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute(_SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            db = sqlite3.connect(self._path, timeout=10, isolation_level="IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"sqlite:{type(exc).__name__}") from exc
+        try:
+            with db:
+                yield db
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"sqlite:{type(exc).__name__}") from exc
+        finally:
+            db.close()
+
+    def create(self, record: RequestRecord) -> CreateResult:
+        with self._connect() as db:
+            cursor = db.execute(
+                "INSERT INTO requests (submission_id, item) VALUES (?, ?)"
+                " ON CONFLICT (submission_id) DO NOTHING",
+                (record.submission_id, json.dumps(record.to_item(), ensure_ascii=False)),
+            )
+            if cursor.rowcount == 1:
+                return Created(record)
+            row = db.execute(
+                "SELECT item FROM requests WHERE submission_id = ?", (record.submission_id,)
+            ).fetchone()
+        return AlreadyExists(RequestRecord.from_item(json.loads(row[0])))
+
+    def get(self, submission_id: str) -> RequestRecord | None:
+        with self._connect() as db:
+            row = db.execute("SELECT item FROM requests WHERE submission_id = ?", (submission_id,)).fetchone()
+        return RequestRecord.from_item(json.loads(row[0])) if row else None
+
+    def _change(
+        self, submission_id: str, changes: dict[str, object], delivery: tuple[str, str] | None = None
+    ) -> None:
+        with self._connect() as db:
+            row = db.execute("SELECT item FROM requests WHERE submission_id = ?", (submission_id,)).fetchone()
+            if row is None:
+                return
+            item = json.loads(row[0])
+            item.update(changes)
+            if delivery is not None:
+                item["deliveries"][delivery[0]] = delivery[1]
+            db.execute(
+                "UPDATE requests SET item = ? WHERE submission_id = ?",
+                (json.dumps(item, ensure_ascii=False), submission_id),
+            )
+
+    def mark_queued(self, submission_id: str, now: int) -> None:
+        self._change(submission_id, {"queued": True, "updated_at": now})
+
+    def set_delivery(self, submission_id: str, role: str, state: DeliveryState, now: int) -> None:
+        self._change(submission_id, {"updated_at": now}, (role, state))
+
+    def set_status(
+        self, submission_id: str, status: Status, now: int, *, attempts: int | None = None
+    ) -> None:
+        changes: dict[str, object] = {"status": status, "updated_at": now}
+        if attempts is not None:
+            changes["attempts"] = attempts
+        self._change(submission_id, changes)
+
+    def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
+        with self._connect() as db:
+            rows = db.execute("SELECT item FROM requests").fetchall()
+        ids = []
+        for (text,) in rows:
+            item = json.loads(text)
+            if item["status"] != "received":
+                continue
+            if (not item["queued"] and item["created_at"] < unqueued_before) or (
+                item["queued"] and item["updated_at"] < untouched_before
+            ):
+                ids.append(item["submission_id"])
+        return sorted(ids)

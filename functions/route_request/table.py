@@ -1,0 +1,183 @@
+"""The routing table, read once from the generator's JSON build output.
+
+Shape (docs/architecture.md): ``version``, ``regions``, ``organisations``, ``fsas``,
+``codes``, ``advisors``. Parsed into frozen values so the core never handles raw dicts;
+a malformed table raises :class:`TableError` at start-up rather than at a request.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+Localised = Mapping[str, str]
+Coordinates = tuple[float, float]
+
+
+class TableError(ValueError):
+    """The routing table is missing or does not have the documented shape."""
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    slug: str
+    name: Localised
+    erac: str
+
+    def label(self, lang: str) -> str:
+        return self.name.get(lang) or self.name["fr"]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: Localised
+    kind: str
+    email: str
+    sample: bool
+    to_confirm: bool
+
+    def label(self, lang: str) -> str:
+        return self.name.get(lang) or self.name["fr"]
+
+
+@dataclass(frozen=True)
+class PostalArea:
+    fsa: str
+    regions: tuple[str, ...]
+    centre: Coordinates | None
+    municipalities: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Advisor:
+    id: str
+    name: str
+    email: str
+    organisation: str
+    region: str
+    fsas: frozenset[str]
+    municipalities: tuple[str, ...]
+    location: Coordinates | None
+    languages: tuple[str, ...]
+    sample: bool
+
+
+@dataclass(frozen=True)
+class RoutingTable:
+    version: str
+    regions: Mapping[str, Region]
+    organisations: Mapping[str, Organisation]
+    fsas: Mapping[str, PostalArea]
+    codes: Mapping[str, str]
+    advisors: Mapping[str, Advisor]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RoutingTable:
+        """Parse the documented JSON shape; :class:`TableError` names the first bad entry."""
+        try:
+            regions = {
+                code: Region(code=code, slug=str(r["slug"]), name=_names(r["name"]), erac=str(r["erac"]))
+                for code, r in data["regions"].items()
+            }
+            organisations = {
+                oid: Organisation(
+                    id=oid,
+                    name=_names(o["name"]),
+                    kind=str(o.get("kind", "")),
+                    email=str(o.get("email") or ""),
+                    sample=bool(o.get("sample", False)),
+                    to_confirm=bool(o.get("to_confirm", False)),
+                )
+                for oid, o in data["organisations"].items()
+            }
+            fsas = {
+                fsa: PostalArea(
+                    fsa=fsa,
+                    regions=tuple(str(c) for c in a["regions"]),
+                    centre=_coords(a.get("centre")),
+                    municipalities={
+                        str(c): tuple(str(m) for m in ms) for c, ms in (a.get("municipalities") or {}).items()
+                    },
+                )
+                for fsa, a in data["fsas"].items()
+            }
+            codes = {str(k): str(v) for k, v in (data.get("codes") or {}).items()}
+            advisors = {
+                aid: Advisor(
+                    id=aid,
+                    name=str(a["name"]),
+                    email=str(a["email"]),
+                    organisation=str(a.get("organisation") or ""),
+                    region=str(a["region"]),
+                    fsas=frozenset(str(f) for f in a.get("fsas") or ()),
+                    municipalities=tuple(str(m) for m in a.get("municipalities") or ()),
+                    location=_coords(a.get("location")),
+                    languages=tuple(str(x) for x in a.get("languages") or ("fr",)),
+                    sample=bool(a.get("sample", False)),
+                )
+                for aid, a in (data.get("advisors") or {}).items()
+            }
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise TableError(f"routing table does not have the documented shape: {exc!r}") from exc
+        table = cls(
+            version=str(data.get("version", "")),
+            regions=regions,
+            organisations=organisations,
+            fsas=fsas,
+            codes=codes,
+            advisors=advisors,
+        )
+        table._check()
+        return table
+
+    def _check(self) -> None:
+        for region in self.regions.values():
+            erac = self.organisations.get(region.erac)
+            if erac is None or not erac.email:
+                raise TableError(f"region {region.code}: ERAC {region.erac!r} missing or without email")
+        for area in self.fsas.values():
+            for code in area.regions:
+                if code not in self.regions:
+                    raise TableError(f"FSA {area.fsa}: unknown region {code!r}")
+        for postal, code in self.codes.items():
+            if code not in self.regions:
+                raise TableError(f"code {postal}: unknown region {code!r}")
+        for advisor in self.advisors.values():
+            if advisor.region not in self.regions:
+                raise TableError(f"advisor {advisor.id}: unknown region {advisor.region!r}")
+
+
+def load_table(path: Path) -> RoutingTable:
+    """Read and parse the routing table at ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TableError(f"routing table not found at {path}; run `python -m generator build`") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TableError(f"routing table at {path} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise TableError(f"routing table at {path} is not a JSON object")
+    return RoutingTable.from_dict(data)
+
+
+def _names(value: Any) -> dict[str, str]:
+    if isinstance(value, str):
+        return {"fr": value, "en": value}
+    names = {str(k): str(v) for k, v in value.items()}
+    if "fr" not in names:
+        raise ValueError(f"name without French: {names}")
+    return names
+
+
+def _coords(value: Any) -> Coordinates | None:
+    if value is None:
+        return None
+    lat, lon = value
+    return (float(lat), float(lon))

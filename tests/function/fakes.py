@@ -1,0 +1,115 @@
+"""In-memory fakes of the ports: same contracts as the adapters, inspectable state."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from email.message import EmailMessage
+
+from functions.route_request.errors import RelaisError
+from functions.route_request.store import (
+    AlreadyExists,
+    Created,
+    CreateResult,
+    DeliveryState,
+    RequestRecord,
+    Status,
+)
+
+
+class FakeClock:
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class FakeStore:
+    def __init__(self, fail_with: RelaisError | None = None) -> None:
+        self.records: dict[str, RequestRecord] = {}
+        self.fail_with = fail_with
+        self.calls: list[str] = []
+
+    def _check(self, op: str) -> None:
+        self.calls.append(op)
+        if self.fail_with is not None:
+            raise self.fail_with
+
+    def create(self, record: RequestRecord) -> CreateResult:
+        self._check("create")
+        if record.submission_id in self.records:
+            return AlreadyExists(self.records[record.submission_id])
+        self.records[record.submission_id] = record
+        return Created(record)
+
+    def get(self, submission_id: str) -> RequestRecord | None:
+        self._check("get")
+        return self.records.get(submission_id)
+
+    def mark_queued(self, submission_id: str, now: int) -> None:
+        self._check("mark_queued")
+        self.records[submission_id] = replace(self.records[submission_id], queued=True, updated_at=now)
+
+    def set_delivery(self, submission_id: str, role: str, state: DeliveryState, now: int) -> None:
+        self._check("set_delivery")
+        self.records[submission_id] = self.records[submission_id].with_delivery(role, state, now)
+
+    def set_status(
+        self, submission_id: str, status: Status, now: int, *, attempts: int | None = None
+    ) -> None:
+        self._check("set_status")
+        record = replace(self.records[submission_id], status=status, updated_at=now)
+        if attempts is not None:
+            record = replace(record, attempts=attempts)
+        self.records[submission_id] = record
+
+    def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
+        self._check("stale")
+        return sorted(
+            r.submission_id
+            for r in self.records.values()
+            if r.status == "received"
+            and (
+                (not r.queued and r.created_at < unqueued_before)
+                or (r.queued and r.updated_at < untouched_before)
+            )
+        )
+
+
+class FakeMailer:
+    """Records sent messages; ``failures`` maps a recipient address to an error to raise (once
+    per entry in the list, then succeeds)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, EmailMessage]] = []
+        self.failures: dict[str, list[RelaisError]] = {}
+
+    def send(self, message: EmailMessage, *, recipient: str) -> str:
+        pending = self.failures.get(recipient)
+        if pending:
+            raise pending.pop(0)
+        self.sent.append((recipient, message))
+        return f"fake-{len(self.sent)}"
+
+    def recipients(self) -> list[str]:
+        return [r for r, _ in self.sent]
+
+
+class FakeQueue:
+    def __init__(self, fail_with: RelaisError | None = None) -> None:
+        self.messages: list[str] = []
+        self.visibility: list[tuple[str, int]] = []
+        self.fail_with = fail_with
+        self.redrives = 0
+
+    def enqueue(self, submission_id: str) -> None:
+        if self.fail_with is not None:
+            raise self.fail_with
+        self.messages.append(submission_id)
+
+    def retry_later(self, receipt_handle: str, delay_seconds: int) -> None:
+        self.visibility.append((receipt_handle, delay_seconds))
+
+    def redrive_dead_letters(self) -> bool:
+        self.redrives += 1
+        return True
