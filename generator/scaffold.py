@@ -66,6 +66,9 @@ class Question:
     default: Callable[[Answers], str | None] = lambda answers: None
     asked: Callable[[Answers], bool] = lambda answers: True
     choices: tuple[str, ...] = field(default=())
+    # an optional question whose parser still decides about an empty answer
+    # (an ERAC's email is optional for other organisations, required for it)
+    parse_empty: bool = False
 
 
 def _lang(lang: str) -> str:
@@ -115,6 +118,12 @@ def _existing_organisation(raw: str, answers: Answers, root: Path) -> str:
         known = sorted(p.stem for p in folder.glob("*.yaml"))
         close = difflib.get_close_matches(value, known, n=3)
         raise BadAnswer("unknown:" + ", ".join(close))
+    try:
+        record = yaml.safe_load((folder / f"{value}.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return value  # `validate` will report that file; it is not this answer's fault
+    if isinstance(record, dict) and not record.get("email"):
+        raise BadAnswer(f"no-email:content/organisations/{value}.yaml")
     return value
 
 
@@ -185,6 +194,14 @@ def _parse_source(raw: str, answers: Answers, root: Path) -> dict[str, str]:
     except ValidationError as exc:
         raise BadAnswer(raw) from exc
     return source
+
+
+def _parse_organisation_email(raw: str, answers: Answers, root: Path) -> str | None:
+    if not raw.strip():
+        if answers.get("kind") == OrganisationKind.ERAC:
+            raise BadAnswer("erac-email")  # the routing table sends every ERAC its region's requests
+        return None
+    return _check(_EMAIL, raw.strip())
 
 
 def _parse_email(raw: str, answers: Answers, root: Path) -> str:
@@ -324,6 +341,21 @@ def questions(kind: str) -> list[Question]:
                 _REGIONS_RULE,
                 _parse_regions,
             ),
+            Question(
+                "email",
+                {"fr": "Courriel général de l'organisme", "en": "Organisation's general email"},
+                {
+                    "fr": "une adresse courriel valide (ex. : info@organisme.qc.ca), obligatoire pour une "
+                    "ERAC et pour l'employeur d'un·e conseiller·ère ; une adresse @example.org fait de "
+                    "la fiche un exemple (sample: true).",
+                    "en": "a valid email address (e.g. info@organisme.qc.ca), required for an ERAC and "
+                    "for an advisor's employer; an @example.org address makes the record a sample "
+                    "(sample: true).",
+                },
+                _parse_organisation_email,
+                required=False,
+                parse_empty=True,
+            ),
             Question("source", {"fr": "Source", "en": "Source"}, _SOURCE_RULE, _parse_source),
         ]
     if kind == "advisor":
@@ -444,6 +476,18 @@ _MESSAGES = {
         "fr": "Sans source, la fiche est un exemple : le courriel doit finir par @example.org.",
         "en": "Without a source the record is a sample: the email must end with @example.org.",
     },
+    "erac_email": {
+        "fr": "Une ERAC reçoit les demandes de sa région : son courriel est obligatoire "
+        "(une adresse @example.org en attendant le vrai, la fiche devient alors un exemple).",
+        "en": "An ERAC receives its region's requests: its email is required "
+        "(an @example.org address until the real one is known; the record is then a sample).",
+    },
+    "no_email": {
+        "fr": "Cet organisme n'a pas de courriel, or les demandes passent par lui : ajoutez "
+        "email: à {path}, ou choisissez un autre organisme.",
+        "en": "This organisation has no email, yet requests go through it: add email: to {path}, "
+        "or choose another organisation.",
+    },
     "missing": {
         "fr": "Réponse manquante pour « {key} » ({prompt}) : rien n'a été écrit.",
         "en": "No answer for “{key}” ({prompt}): nothing was written.",
@@ -484,6 +528,10 @@ def _refusal(question: Question, raw: str, error: BadAnswer, lang: str) -> str:
         return message + " " + _say("expected", lang, rule=question.rule[lang])
     if detail == "sample-email":
         return _say("sample_email", lang)
+    if detail == "erac-email":
+        return _say("erac_email", lang)
+    if detail.startswith("no-email:"):
+        return _say("no_email", lang, path=detail.removeprefix("no-email:"))
     return _say("bad", lang, value=raw.strip(), rule=question.rule[lang])
 
 
@@ -525,7 +573,7 @@ class Prompter:
             if not raw.strip():
                 if default:
                     raw = default
-                elif not question.required:
+                elif not question.required and not question.parse_empty:
                     return None
             try:
                 return question.parse(raw, answers, root)
@@ -568,6 +616,8 @@ def collect_from_mapping(
             default = question.default(answers)
             if default:
                 raw = default
+            elif question.parse_empty:
+                pass  # the parser decides (an ERAC's email)
             elif not question.required:
                 answers[question.key] = None
                 continue
@@ -700,6 +750,7 @@ def render_program(a: Answers) -> str:
 
 def render_organisation(a: Answers) -> str:
     """The YAML text of a new organisation file from checked answers."""
+    sample = str(a.get("email") or "").endswith("@example.org")
     lines = [
         *_header(
             "organisation",
@@ -723,14 +774,16 @@ def render_organisation(a: Answers) -> str:
         "#   street: 123, rue Principale",
         "#   city: Joliette",
         "#   postal_code: J6E 1A1",
-        "# Site web, téléphone (ex. : 450 365-9218 p. 201) et courriel généraux.",
+        "# Site web et téléphone (ex. : 450 365-9218 p. 201).",
         "# website: https://www.exemple.qc.ca",
         "# phone: 450 555-0100",
-        "# email: info@exemple.qc.ca",
+        "# Courriel général : obligatoire pour une ERAC et pour l'employeur d'un·e conseiller·ère,",
+        "# car les demandes y sont envoyées.",
+        f"email: {_scalar(a['email'])}" if a.get("email") else "# email: info@exemple.qc.ca",
         "# true quand une information reste à confirmer auprès de l'organisation.",
-        "to_confirm: false",
-        "# true pour une fiche d'exemple (courriel sous example.org), affichée comme telle.",
-        "sample: false",
+        f"to_confirm: {'true' if sample else 'false'}",
+        "# true pour une fiche d'exemple (courriel sous @example.org), affichée comme telle.",
+        f"sample: {'true' if sample else 'false'}",
         *_sources(a["source"]),
     ]
     return "\n".join(lines) + "\n"

@@ -20,7 +20,9 @@ def root(tmp_path: Path) -> Path:
     organisations = tmp_path / "content" / "organisations"
     organisations.mkdir(parents=True)
     # the scaffold only checks that the referenced organisation's file exists
-    (organisations / "lanaudiere-economique.yaml").write_text("id: lanaudiere-economique\n")
+    (organisations / "lanaudiere-economique.yaml").write_text(
+        "id: lanaudiere-economique\nemail: a@example.org\n"
+    )
     return tmp_path
 
 
@@ -233,3 +235,50 @@ def _any_answers(kind: str) -> dict[str, object]:
             "email": "x@example.org",
         },
     }[kind]
+
+
+def test_an_erac_needs_an_email_and_an_example_one_makes_a_sample(root: Path) -> None:
+    answers = [
+        "erac-test",
+        "ERAC test",
+        "ERAC test",
+        "erac",
+        "14",
+        "",
+        "erac-test@example.org",
+        "https://www.quebec.ca/",
+    ]
+    status, out = run_new(root, "organisation", answers)
+
+    assert status == 0, out
+    assert "Une ERAC reçoit les demandes de sa région : son courriel est obligatoire" in out
+    text = (root / "content" / "organisations" / "erac-test.yaml").read_text()
+    organisation = Organisation.model_validate(yaml.safe_load(text))
+    assert (organisation.email, organisation.sample, organisation.to_confirm) == (
+        "erac-test@example.org",
+        True,
+        True,
+    )
+
+
+def test_advisor_organisation_must_have_an_email(root: Path) -> None:
+    (root / "content" / "organisations" / "mrc-sans-courriel.yaml").write_text("id: mrc-sans-courriel\n")
+    answers = [
+        "sample-x",
+        "Exemple",
+        "mrc-sans-courriel",
+        "lanaudiere-economique",
+        "14",
+        "J6E",
+        "",
+        "",
+        "",
+        "",
+    ]
+    status, out = run_new(root, "advisor", answers)
+
+    assert status == 0, out
+    assert (
+        "Cet organisme n'a pas de courriel, or les demandes passent par lui : "
+        "ajoutez email: à content/organisations/mrc-sans-courriel.yaml"
+    ) in out
