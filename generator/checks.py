@@ -60,13 +60,19 @@ def check_records(records: list[Record]) -> list[ContentError]:
 
 def check_ids(records: list[Record]) -> Iterator[ContentError]:
     """A record's id is its file name, and is unique within its kind."""
-    first: dict[tuple[str, str], Record] = {}
+    def stem(record: Record) -> str:
+        return record.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+
+    def id_of(record: Record) -> str:
+        return str(getattr(record.model, "id", ""))
+
+    # A file named after its id owns it: the duplicate is the file that is not.
+    owners = {(r.kind, id_of(r)): r for r in records if id_of(r) == stem(r)}
     for record in sorted(records, key=lambda r: r.path):
-        record_id = str(getattr(record.model, "id", ""))
-        stem = record.path.rsplit("/", 1)[-1].removesuffix(".yaml")
-        if record_id != stem:
-            yield record.error(("id",), Code.ID_MISMATCH, value=record_id, stem=stem)
-        other = first.setdefault((record.kind, record_id), record)
+        record_id = id_of(record)
+        if record_id != stem(record):
+            yield record.error(("id",), Code.ID_MISMATCH, value=record_id, stem=stem(record))
+        other = owners.setdefault((record.kind, record_id), record)
         if other is not record:
             yield record.error(("id",), Code.DUPLICATE_ID, value=record_id, other=other.path)
 
