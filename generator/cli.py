@@ -6,6 +6,13 @@ Commands::
     build    [--lang fr|en] [--root PATH]   validate, then write the routing table,
                                             the site's pages and the open data
     schemas  [--check] [--root PATH]        write (or check) schemas/*.json
+    new      program|organisation|advisor [--lang fr|en] [--answers FILE] [--root PATH]
+                                            start a content file from a few questions
+                                            (generator/scaffold.py)
+    routing-diff BASE_REF [--lang fr|en] [--root PATH]
+                                            Markdown of the routing changes between a
+                                            git ref and the working tree
+                                            (generator/routing_diff.py)
 
 Exit status: 0 when all is well; 1 for a content error (every error is printed as
 ``file:line:col: message`` plus a hint line, then the count) or stale schemas;
@@ -25,7 +32,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from generator import load, routing_table, schemas
+from generator import load, routing_diff, routing_table, scaffold, schemas
 from generator.messages import cli_text
 from generator.vocab import LANGUAGES
 
@@ -160,7 +167,27 @@ def register_schemas(sub: Any) -> None:
     parser.set_defaults(func=cmd_schemas)
 
 
-COMMANDS: list[Callable[[Any], None]] = [register_validate, register_build, register_schemas]
+def register_new(sub: Any) -> None:
+    parser = sub.add_parser(
+        "new", help="start a content file (program, organisation, advisor) from questions"
+    )
+    scaffold.add_arguments(parser, default_root=REPO_ROOT)
+    parser.set_defaults(func=scaffold.run)
+
+
+def register_routing_diff(sub: Any) -> None:
+    parser = sub.add_parser("routing-diff", help="Markdown of the routing changes since a git ref")
+    routing_diff.add_arguments(parser, default_root=REPO_ROOT)
+    parser.set_defaults(func=routing_diff.run)
+
+
+COMMANDS: list[Callable[[Any], None]] = [
+    register_validate,
+    register_build,
+    register_schemas,
+    register_new,
+    register_routing_diff,
+]
 """One ``register_*(subparsers)`` per command; ``new`` and ``routing-diff`` go here."""
 
 

@@ -377,10 +377,10 @@ def routing_diff(root: Path, ref: str, lang: str = "fr") -> str:
 # --- command line --------------------------------------------------------------------
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, default_root: Path = Path(".")) -> None:
     """The arguments of ``python -m generator routing-diff``."""
     parser.add_argument("base_ref", metavar="BASE_REF", help="git ref to compare with (e.g. origin/main)")
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root holding content/ (.)")
+    parser.add_argument("--root", type=Path, default=default_root, help="project root holding content/")
     parser.add_argument("--lang", choices=["fr", "en"], default="fr", help="language of the report (fr)")
 
 

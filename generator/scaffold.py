@@ -870,11 +870,11 @@ def write_record(kind: str, answers: Answers, root: Path) -> Path:
 # --- command line --------------------------------------------------------------------
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, default_root: Path = Path(".")) -> None:
     """The arguments of ``python -m generator new``."""
     parser.add_argument("kind", choices=list(KINDS), help="program, organisation or advisor")
     parser.add_argument("--lang", choices=["fr", "en"], default="fr", help="language of the questions (fr)")
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root holding content/ (.)")
+    parser.add_argument("--root", type=Path, default=default_root, help="project root holding content/")
     parser.add_argument(
         "--answers",
         type=Path,

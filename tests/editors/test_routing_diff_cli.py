@@ -92,7 +92,7 @@ def repo(tmp_path: Path) -> Path:
 
 def routing_diff(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.routing_diff", *args, "--root", str(root)],
+        [sys.executable, "-m", "generator", "routing-diff", *args, "--root", str(root)],
         cwd=REPO,
         capture_output=True,
         text=True,
