@@ -1,0 +1,89 @@
+"""Generated Markdown pages of the site: ``render_site(directory, root)`` writes, for
+each language, one page per region and per program, the regions, programs and
+organisations indexes, and the home page's list of regions, under
+``site_src/docs/`` (``<path>.fr.md`` / ``<path>.en.md``, the suffix layout of
+mkdocs-static-i18n).
+
+Files are rewritten only when their text changed, so ``mkdocs serve`` does not
+loop on its own output; generated files that no longer match a record (a deleted
+program) are removed. Only files starting with :data:`MARKER` are ever removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.directory import Directory
+from generator.render import labels
+from generator.render.context import Page, all_pages
+from generator.vocab import LANGUAGES, Language
+
+MARKER = "<!-- généré par generator/ — ne pas modifier -->"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DOCS = Path("site_src") / "docs"
+# Folders of site_src/docs holding only generated pages (gitignored).
+GENERATED_DIRS = ("regions", "programmes", "organisations", "_generated")
+
+
+def _escape(value: object) -> object:
+    """Escape what would break the Markdown or HTML around a value; apostrophes and
+    quotes of prose stay readable in the generated source."""
+    if value is None or isinstance(value, Markup):
+        return value if value is not None else ""
+    text = str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def make_environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        finalize=_escape,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_page(env: Environment, page: Page, lang: Language) -> str:
+    """The Markdown text of one generated page in ``lang``."""
+    template = env.get_template(page.template)
+    text = template.render(
+        **page.context,
+        lang=lang.value,
+        t=lambda key: labels.ui(key, lang),
+        marker=Markup(MARKER),
+    )
+    return text.rstrip("\n") + "\n"
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` unless it already holds it; True when written."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def render_site(directory: Directory, root: Path) -> None:
+    """Write every generated page of both languages under ``root/site_src/docs``."""
+    docs = root / DOCS
+    env = make_environment()
+    wanted: set[Path] = set()
+    for lang in LANGUAGES:
+        for page in all_pages(directory, lang):
+            path = docs / f"{page.path}.{lang.value}.md"
+            wanted.add(path)
+            write_if_changed(path, render_page(env, page, lang))
+    for folder in GENERATED_DIRS:
+        for stale in sorted((docs / folder).glob("**/*.md")):
+            if stale not in wanted and stale.read_text(encoding="utf-8").startswith(MARKER):
+                stale.unlink()
+
+
+__all__ = ["MARKER", "render_page", "render_site", "write_if_changed"]

@@ -1,0 +1,399 @@
+"""View models of the generated pages: everything a template shows, already
+chosen, sorted, formatted and translated for one language. Templates only lay
+these values out (STYLE: templates hold markup, Python holds logic).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from generator.directory import Directory
+from generator.formatting import format_date, format_money
+from generator.models import Address, Advisor, Organisation, Program, Region, Source
+from generator.render import labels
+from generator.vocab import Language, OrganisationKind
+
+ABOUT_PAGE = "a-propos.md"
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    lang: str | None = None  # set when the text is in the other language
+
+
+@dataclass(frozen=True)
+class Badge:
+    kind: str  # "sample" | "to-confirm" | a program status
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceView:
+    title: str | None
+    title_lang: str | None
+    url: str | None
+    seed: Link | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class OrganisationView:
+    id: str
+    name: str
+    kind: str
+    description: str | None
+    regions: str
+    address: str | None
+    website: str | None
+    phone: str | None
+    email: str | None
+    badges: list[Badge]
+
+
+@dataclass(frozen=True)
+class AdvisorView:
+    id: str
+    name: str
+    title: str | None
+    organisation: Link
+    serves: str
+    languages: str
+    expertise: str
+    email: str
+    phone: str | None
+    attestation: str
+    badges: list[Badge]
+
+
+@dataclass(frozen=True)
+class PriorityView:
+    number: int
+    title: str
+    quote: str
+    quote_lang: str | None  # "fr" on English pages when the quote is the French original
+    territory: str
+    plan_territory: int
+
+
+@dataclass(frozen=True)
+class ProgramItem:
+    """One line of a program list (index, region page)."""
+
+    id: str
+    name: str
+    href: str
+    status: Badge
+    kinds: str
+    regions_attr: str  # space-separated region codes, "all" for the whole of Québec
+    kinds_attr: str
+    audiences_attr: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str  # Markdown (inline)
+
+
+@dataclass
+class Page:
+    """A generated page: its path under ``site_src/docs`` (without the language
+    suffix) and what its template needs."""
+
+    path: str
+    template: str
+    context: dict[str, object] = field(default_factory=dict)
+
+
+# --- small helpers ----------------------------------------------------------------
+
+
+def badges_for(record: Organisation | Advisor, lang: Language) -> list[Badge]:
+    """``Exemple fictif`` for a sample record, ``À confirmer`` for one to confirm."""
+    out = []
+    if record.sample:
+        out.append(Badge("sample", labels.ui("sample", lang)))
+    if isinstance(record, Organisation) and record.to_confirm:
+        out.append(Badge("to-confirm", labels.ui("to_confirm", lang)))
+    return out
+
+
+def status_badge(program: Program, lang: Language) -> Badge:
+    return Badge(f"status-{program.status}", labels.word(labels.STATUSES, program.status, lang))
+
+
+def format_address(address: Address | None) -> str | None:
+    if address is None:
+        return None
+    parts = [p for p in (address.street, address.city) if p]
+    tail = " ".join(p for p in (address.province, address.postal_code) if p)
+    return ", ".join([*parts, tail])
+
+
+def join(words: Iterable[str]) -> str:
+    return ", ".join(words)
+
+
+def organisation_href(org_id: str, from_dir: str) -> str:
+    """Link to an organisation's row of the organisations index."""
+    return f"{from_dir}organisations/index.md#org-{org_id}"
+
+
+def source_view(source: Source, lang: Language, from_dir: str) -> SourceView:
+    seed = None
+    if source.seed:
+        number = source.seed[:3]
+        seed = Link(f"{labels.ui('seed_document', lang)} {number}", f"{from_dir}{ABOUT_PAGE}#seed-{number}")
+    # Source titles are written in French: mark them on English pages (WCAG 3.1.2).
+    return SourceView(
+        title=source.title,
+        title_lang="fr" if lang is Language.EN and source.title else None,
+        url=source.url,
+        seed=seed,
+        note=source.note,
+    )
+
+
+def regions_text(directory: Directory, codes: object, lang: Language) -> str:
+    if codes == "all":
+        return labels.ui("whole_quebec", lang)
+    assert isinstance(codes, list)
+    return join(directory.region_by_code(c).name[lang] for c in sorted(codes))
+
+
+def organisation_view(directory: Directory, org: Organisation, lang: Language) -> OrganisationView:
+    return OrganisationView(
+        id=org.id,
+        name=org.name[lang],
+        kind=labels.word(labels.ORGANISATION_KINDS, org.kind, lang),
+        description=org.description[lang] if org.description else None,
+        regions=regions_text(directory, org.regions, lang),
+        address=format_address(org.address),
+        website=org.website,
+        phone=org.phone,
+        email=org.email,
+        badges=badges_for(org, lang),
+    )
+
+
+def advisor_view(directory: Directory, advisor: Advisor, lang: Language, from_dir: str) -> AdvisorView:
+    org = directory.organisations[advisor.organisation]
+    serves = [*advisor.serves.fsas, *advisor.serves.municipalities]
+    return AdvisorView(
+        id=advisor.id,
+        name=advisor.name,
+        title=advisor.title[lang] if advisor.title else None,
+        organisation=Link(org.name[lang], organisation_href(org.id, from_dir)),
+        serves=join(serves),
+        languages=join(labels.word(labels.LANGUAGE_NAMES, x, lang) for x in advisor.languages),
+        expertise=join(labels.word(labels.EXPERTISE, x, lang) for x in advisor.expertise),
+        email=advisor.email,
+        phone=advisor.phone,
+        attestation=labels.word(labels.ATTESTATIONS, advisor.attested, lang),
+        badges=badges_for(advisor, lang),
+    )
+
+
+def program_item(program: Program, lang: Language, href: str) -> ProgramItem:
+    return ProgramItem(
+        id=program.id,
+        name=program.name[lang],
+        href=href,
+        status=status_badge(program, lang),
+        kinds=join(labels.word(labels.PROGRAM_KINDS, k, lang) for k in program.kinds),
+        regions_attr="all" if program.regions == "all" else " ".join(sorted(program.regions)),
+        kinds_attr=" ".join(program.kinds),
+        audiences_attr=" ".join(program.audiences),
+    )
+
+
+def _program_sort_key(program: Program, lang: Language) -> str:
+    return program.name[lang].casefold()
+
+
+# --- pages ---------------------------------------------------------------------------
+
+
+def region_page(directory: Directory, region: Region, lang: Language) -> Page:
+    """``regions/<slug>``: ERAC, priorities, advisors, organisations and programs."""
+    up = "../"
+    erac = directory.erac_of(region)
+    regional_orgs = [o for o in directory.organisations_in(region) if o.regions != "all" and o.id != erac.id]
+    quebec_wide = sum(1 for o in directory.organisations.values() if o.regions == "all")
+    programs = sorted(directory.programs_in(region), key=lambda p: _program_sort_key(p, lang))
+    priorities = [
+        PriorityView(
+            number=p.number,
+            title=p.title[lang],
+            quote=p.quote[lang],
+            quote_lang=None,
+            territory=p.territory[lang],
+            plan_territory=p.plan_territory,
+        )
+        for p in sorted(region.priorities, key=lambda p: p.number)
+    ]
+    return Page(
+        path=f"regions/{region.id}",
+        template="region.md.j2",
+        context={
+            "region": region,
+            "name": region.name[lang],
+            "summary": region.summary[lang] if region.summary else None,
+            "erac": organisation_view(directory, erac, lang),
+            "priorities": priorities,
+            "plan_lang": "fr" if lang is Language.EN else None,
+            "advisors": [
+                advisor_view(directory, a, lang, up)
+                for a in sorted(directory.advisors_in(region), key=lambda a: a.name.casefold())
+            ],
+            "organisations": [
+                organisation_view(directory, o, lang)
+                for o in sorted(regional_orgs, key=lambda o: o.name[lang].casefold())
+            ],
+            "quebec_wide_count": quebec_wide,
+            "programs_regional": [
+                program_item(p, lang, f"{up}programmes/{p.id}.md") for p in programs if p.regions != "all"
+            ],
+            "programs_quebec": [
+                program_item(p, lang, f"{up}programmes/{p.id}.md") for p in programs if p.regions == "all"
+            ],
+            "postal_areas": [(a.fsa, a.shared) for a in sorted(region.postal_areas, key=lambda a: a.fsa)],
+            "sources": [source_view(s, lang, up) for s in region.sources],
+        },
+    )
+
+
+def program_page(directory: Directory, program: Program, lang: Language) -> Page:
+    """``programmes/<id>``: what, for whom, where, who runs and funds it, amounts, sources."""
+    up = "../"
+    orgs = directory.organisations
+
+    def org_link(org_id: str) -> Link:
+        return Link(orgs[org_id].name[lang], organisation_href(org_id, up))
+
+    if program.regions == "all":
+        regions: list[Link] = []
+    else:
+        regions = [
+            Link(directory.region_by_code(c).name[lang], f"{up}regions/{directory.region_by_code(c).id}.md")
+            for c in sorted(program.regions)
+        ]
+    children = sorted(
+        (p for p in directory.programs.values() if p.parent == program.id),
+        key=lambda p: _program_sort_key(p, lang),
+    )
+    parent = directory.programs.get(program.parent) if program.parent else None
+    dates = [
+        (labels.ui(key, lang), format_date(value, lang))
+        for key, value in (
+            ("announced", program.dates.announced),
+            ("start", program.dates.start),
+            ("end", program.dates.end),
+        )
+        if value is not None
+    ]
+    return Page(
+        path=f"programmes/{program.id}",
+        template="program.md.j2",
+        context={
+            "program": program,
+            "name": program.name[lang],
+            "summary": program.summary[lang],
+            "status": status_badge(program, lang),
+            "kinds": join(labels.word(labels.PROGRAM_KINDS, k, lang) for k in program.kinds),
+            "audiences": join(labels.word(labels.AUDIENCES, a, lang) for a in program.audiences),
+            "regions": regions,
+            "operator": org_link(program.operator),
+            "funders": [org_link(f) for f in program.funders],
+            "parent": Link(parent.name[lang], f"{parent.id}.md") if parent else None,
+            "children": [program_item(c, lang, f"{c.id}.md") for c in children],
+            "amounts": [
+                (a.label[lang], format_money(a.amount, lang, per_year=a.per_year)) for a in program.amounts
+            ],
+            "indicators": [(i.indicator[lang], i.target[lang]) for i in program.indicators],
+            "dates": dates,
+            "website": program.website,
+            "sources": [source_view(s, lang, up) for s in program.sources],
+        },
+    )
+
+
+def regions_index_page(directory: Directory, lang: Language) -> Page:
+    return Page(
+        path="regions/index",
+        template="regions_index.md.j2",
+        context={"regions": region_links(directory, lang, "")},
+    )
+
+
+def region_links(directory: Directory, lang: Language, from_dir: str) -> list[tuple[str, Link, str]]:
+    """(code, link to the region page, ERAC name), in official-code order."""
+    return [
+        (r.code, Link(r.name[lang], f"{from_dir}{r.id}.md"), directory.erac_of(r).name[lang])
+        for r in sorted(directory.regions.values(), key=lambda r: r.code)
+    ]
+
+
+def home_regions_partial(directory: Directory, lang: Language) -> Page:
+    """The list of the 17 regions included by the hand-written home page."""
+    return Page(
+        path="_generated/regions-list",
+        template="home_regions.md.j2",
+        context={"regions": region_links(directory, lang, "regions/")},
+    )
+
+
+def programs_index_page(directory: Directory, lang: Language) -> Page:
+    programs = sorted(directory.programs.values(), key=lambda p: _program_sort_key(p, lang))
+    return Page(
+        path="programmes/index",
+        template="programs_index.md.j2",
+        context={
+            "programs": [program_item(p, lang, f"{p.id}.md") for p in programs],
+            "region_options": [
+                (r.code, r.name[lang]) for r in sorted(directory.regions.values(), key=lambda r: r.code)
+            ],
+            "kind_options": [
+                (k.value, labels.word(labels.PROGRAM_KINDS, k, lang)) for k in labels.PROGRAM_KINDS
+            ],
+            "audience_options": [(a.value, labels.word(labels.AUDIENCES, a, lang)) for a in labels.AUDIENCES],
+        },
+    )
+
+
+def organisations_index_page(directory: Directory, lang: Language) -> Page:
+    groups = []
+    for kind in OrganisationKind:
+        members = sorted(
+            (o for o in directory.organisations.values() if o.kind == kind),
+            key=lambda o: o.name[lang].casefold(),
+        )
+        if members:
+            groups.append(
+                (
+                    kind.value,
+                    labels.word(labels.ORGANISATION_KINDS, kind, lang),
+                    [organisation_view(directory, o, lang) for o in members],
+                )
+            )
+    return Page(
+        path="organisations/index",
+        template="organisations_index.md.j2",
+        context={"groups": groups, "count": len(directory.organisations)},
+    )
+
+
+def all_pages(directory: Directory, lang: Language) -> list[Page]:
+    """Every generated page of the site in ``lang``."""
+    pages = [
+        home_regions_partial(directory, lang),
+        regions_index_page(directory, lang),
+        programs_index_page(directory, lang),
+        organisations_index_page(directory, lang),
+    ]
+    pages += [region_page(directory, r, lang) for r in directory.regions.values()]
+    pages += [program_page(directory, p, lang) for p in directory.programs.values()]
+    return pages
