@@ -167,25 +167,20 @@ def validation_errors(
     out: list[ContentError] = []
     seen: set[tuple[Loc, Code]] = set()
     for detail in exc.errors(include_url=False):
-        clean, branch, parent, here = _walk(model, detail["loc"])
-        if branch is not None and branch.startswith("list[") != isinstance(_value_at(data, clean), list):
-            continue
-        error = _convert(detail, clean, branch, parent, here, positions, path)
-        if (clean, error.code) not in seen:
-            seen.add((clean, error.code))
+        step = _walk(model, detail["loc"])
+        if step.branch is not None:
+            is_list = isinstance(_value_at(data, step.branch_loc), list)
+            if step.branch.startswith("list[") != is_list:
+                continue  # the branch for a value of another shape
+        error = _convert(detail, step, positions, path)
+        if (step.loc, error.code) not in seen:
+            seen.add((step.loc, error.code))
             out.append(error)
     return out
 
 
-def _convert(
-    detail: ErrorDetails,
-    loc: Loc,
-    branch: str | None,
-    parent: list[Any],
-    here: list[Any],
-    positions: Positions,
-    path: str,
-) -> ContentError:
+def _convert(detail: ErrorDetails, step: _Step, positions: Positions, path: str) -> ContentError:
+    loc, parent = step.loc, step.parent
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
     value = detail.get("input")
@@ -221,7 +216,7 @@ def _convert(
     if kind in _EXPECTED_BY_TYPE:
         return at(loc, Code.WRONG_TYPE, expected=_EXPECTED_BY_TYPE[kind], found=_describe(value))
     if kind in ("enum", "literal_error"):
-        return at(loc, Code.BAD_ENUM, value=value, **_allowed(here, value, branch))
+        return at(loc, Code.BAD_ENUM, value=value, **_allowed(step, value))
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         code = _pattern_codes().get(pattern, Code.BAD_FORMAT)
@@ -249,18 +244,25 @@ def _convert(
     return at(loc, Code.INVALID, detail=kind)
 
 
-def _allowed(here: list[Any], value: Any, branch: str | None) -> dict[str, Any]:
-    """The values an enum or literal field accepts, and a quoting hint for a
-    region code YAML read as a number (``code: 07`` is the integer 7)."""
+def _choices(options: list[Any]) -> list[str]:
     allowed: list[str] = []
-    for option in here:
+    for option in options:
         if isinstance(option, type) and issubclass(option, enum.Enum):
             allowed.extend(str(member.value) for member in option)
         elif typing.get_origin(option) is typing.Literal:
             allowed.extend(str(arg) for arg in typing.get_args(option))
-    if branch is not None and not branch.startswith("list["):
-        allowed.append("[…]")
+    return allowed
+
+
+def _allowed(step: _Step, value: Any) -> dict[str, Any]:
+    """The values an enum or literal field accepts (and, for ``"all"`` or a
+    list, the list's values), plus a quoting hint for a region code YAML read
+    as a number (``code: 07`` is the integer 7)."""
+    allowed = _choices(step.here)
     params: dict[str, Any] = {"allowed": allowed}
+    lists = [typing.get_args(o)[0] for o in step.others if typing.get_origin(o) is list]
+    if lists:
+        params["list_of"] = _choices([opt for item in lists for opt in _options(item)])
     if isinstance(value, int) and not isinstance(value, bool) and f"{value:02d}" in allowed:
         params["quoted"] = f"{value:02d}"
     return params
@@ -313,26 +315,40 @@ def _options(tp: Any) -> list[Any]:
     return [tp]
 
 
-def _walk(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[Loc, str | None, list[Any], list[Any]]:
+@dataclass(frozen=True)
+class _Step:
+    """Where pydantic's ``loc`` leads in a model (see :func:`_walk`)."""
+
+    loc: Loc  # without union tags
+    branch: str | None  # the union branch taken, e.g. "list[enum]"
+    branch_loc: Loc  # where in the data that union is
+    others: list[Any]  # the union's options not taken
+    parent: list[Any]  # types of the mapping or list holding the last step
+    here: list[Any]  # types at the last step
+
+
+def _walk(model: type[BaseModel], loc: tuple[int | str, ...]) -> _Step:
     """Follow pydantic's ``loc`` through the model's annotations.
 
-    Returns the ``loc`` without union tags (``"literal['all']"``,
-    ``"list[enum]"``: they name a branch of ``Literal["all"] | list[...]``, not a
-    key of the file), the last union branch taken, the types of the mapping or
-    list holding the last step, and the types at the last step.
+    Union tags (``"literal['all']"``, ``"list[enum]"``) name a branch of
+    ``Literal["all"] | list[...]``, not a key of the file: they are left out of
+    the returned ``loc`` and kept as ``branch``.
     """
     here: list[Any] = [model]
     parent: list[Any] = []
     clean: list[str | int] = []
     branch: str | None = None
+    branch_loc: Loc = ()
+    others: list[Any] = []
     for step in loc:
         if (
             isinstance(step, str)
             and len(here) > 1
             and not any(_is_model(m) and step in m.model_fields for m in here)
         ):
-            branch = step
+            branch, branch_loc = step, tuple(clean)
             wants_list = step.startswith("list[")
+            others = [o for o in here if (typing.get_origin(o) is list) != wants_list]
             here = [o for o in here if (typing.get_origin(o) is list) == wants_list]
             continue
         parent = here
@@ -344,4 +360,4 @@ def _walk(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[Loc, str 
             elif isinstance(step, int) and typing.get_origin(option) is list:
                 following.extend(_options(typing.get_args(option)[0]))
         here = following
-    return tuple(clean), branch, parent, here
+    return _Step(tuple(clean), branch, branch_loc, others, parent, here)

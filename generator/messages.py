@@ -55,9 +55,12 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
     Code.MISSING_TRANSLATION: {
         "fr": (
             "{field} est {state} : traduction {language} manquante",
-            "ajoutez le texte {language} de {parent}",
+            "ajoutez la traduction {language} sous {parent}:",
         ),
-        "en": ("{field} is {state}: missing {language} translation", "add the {language} text of {parent}"),
+        "en": (
+            "{field} is {state}: missing {language} translation",
+            "add the {language} translation under {parent}:",
+        ),
     },
     Code.UNKNOWN_FIELD: {
         "fr": ("{field} n'est pas un champ connu", "{did_you_mean}champs permis ici : {allowed}"),
@@ -185,10 +188,13 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
     },
     Code.REAL_WITHOUT_SOURCES: {
         "fr": (
-            "conseiller ou conseillère réel sans sources",
+            "fiche réelle (sans sample: true) mais sans sources",
             "ajoutez sources: (la page qui nomme cette personne), ou sample: true",
         ),
-        "en": ("real advisor without sources", "add sources: (the page naming this person), or sample: true"),
+        "en": (
+            "real record (no sample: true) but no sources",
+            "add sources: (the page naming this person), or sample: true",
+        ),
     },
     Code.INVALID: {
         "fr": ("{field} : valeur invalide ({detail})", None),
@@ -377,6 +383,7 @@ TYPE_HINTS: dict[str, dict[str, str]] = {
 }
 
 DID_YOU_MEAN = {"fr": "vouliez-vous dire {choices} ? ", "en": "did you mean {choices}? "}
+LIST_OF = {"fr": "{allowed}, ou une liste parmi : {list_of}", "en": "{allowed}, or a list of: {list_of}"}
 QUOTE_HINT = {
     "fr": "lu comme un nombre : écrivez '{quoted}' entre guillemets ; ",
     "en": "read as a number: write '{quoted}' in quotes; ",
@@ -435,6 +442,8 @@ def _prepare(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
     )
     expected = params.get("expected")
     out["type_hint"] = TYPE_HINTS[lang].get(str(expected), "") if expected else ""
+    if params.get("list_of"):
+        out["allowed"] = LIST_OF[lang].format(allowed=out["allowed"], list_of=out["list_of"])
     quoted = params.get("quoted")
     out["quote_hint"] = QUOTE_HINT[lang].format(quoted=quoted) if quoted else ""
     return out
