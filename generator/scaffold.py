@@ -512,6 +512,13 @@ _MESSAGES = {
 }
 
 
+_KIND_LABELS = {
+    "program": {"fr": "programme", "en": "program"},
+    "organisation": {"fr": "organisme", "en": "organisation"},
+    "advisor": {"fr": "conseiller·ère", "en": "advisor"},
+}
+
+
 def _say(name: str, lang: str, **values: str) -> str:
     return _MESSAGES[name][lang].format(**values)
 
@@ -904,7 +911,8 @@ def run(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | 
                 print(f"{args.answers}: {problem}", file=sys.stderr)
             return 1
     else:
-        stdout.write(_say("intro", lang, kind=kind) + "\n")
+        label = _KIND_LABELS[kind][lang]
+        stdout.write(_say("intro", lang, kind=label) + "\n")
         try:
             answers = collect_interactively(kind, root, Prompter(stdin, stdout, lang))
         except NoMoreAnswers as end:
