@@ -81,19 +81,19 @@ def table_dict() -> dict[str, Any]:
         "municipalities": {"14": ["Saint-Jacques", "Rawdon"], "15": ["Sainte-Sophie"]},
     }
     fsas["J0L"] = {"regions": ["16", "17"], "centre": [45.9, -72.9], "municipalities": {"16": ["Saint-Jude"]}}
-    advisors = {
-        "adv-montreal-a": _advisor("06", ["H2X"], (45.51, -73.57)),
-        "adv-montreal-b": _advisor("06", ["H2X"], (45.5105, -73.5705)),
-        "adv-montreal-far": _advisor("06", ["H2X"], (45.70, -73.40)),
+    advisors: dict[str, Any] = {
+        "adv-montreal-a": _advisor("adv-montreal-a", "06", ["H2X"], (45.51, -73.57)),
+        "adv-montreal-b": _advisor("adv-montreal-b", "06", ["H2X"], (45.5105, -73.5705)),
+        "adv-montreal-far": _advisor("adv-montreal-far", "06", ["H2X"], (45.70, -73.40)),
         "adv-joliette": _advisor(
-            "14", ["J6E", "J0K"], (46.02, -73.44), ["Saint-Jacques"], org="cld-joliette"
+            "adv-joliette", "14", ["J6E", "J0K"], (46.02, -73.44), ["Saint-Jacques"], org="cld-joliette"
         ),
-        "adv-rawdon": _advisor("14", [], (46.04, -73.72), ["Rawdon"]),
-        "adv-laurentides": _advisor("15", ["J7Z", "J0K"], (45.78, -74.00)),
-        "adv-estrie-x": _advisor("05", ["J1H"], None),
-        "adv-estrie-y": _advisor("05", ["J1H"], None),
-        "adv-laval-near": _advisor("13", ["H7N"], (45.56, -73.72)),
-        "adv-laval-none": _advisor("13", ["H7N"], None),
+        "adv-rawdon": _advisor("adv-rawdon", "14", [], (46.04, -73.72), ["Rawdon"]),
+        "adv-laurentides": _advisor("adv-laurentides", "15", ["J7Z", "J0K"], (45.78, -74.00)),
+        "adv-estrie-x": _advisor("adv-estrie-x", "05", ["J1H"], None),
+        "adv-estrie-y": _advisor("adv-estrie-y", "05", ["J1H"], None),
+        "adv-laval-near": _advisor("adv-laval-near", "13", ["H7N"], (45.56, -73.72)),
+        "adv-laval-none": _advisor("adv-laval-none", "13", ["H7N"], None),
     }
     return {
         "version": "fixture00000",
@@ -106,6 +106,7 @@ def table_dict() -> dict[str, Any]:
 
 
 def _advisor(
+    advisor_id: str,
     region: str,
     fsas: list[str],
     location: tuple[float, float] | None,
@@ -114,8 +115,8 @@ def _advisor(
 ) -> dict[str, Any]:
     slug = REGIONS[region][0]
     return {
-        "name": f"Conseiller {region}-{len(fsas)}",
-        "email": f"advisor-{region}-{abs(hash(tuple(fsas))) % 1000}@example.org",
+        "name": f"Conseiller {advisor_id}",
+        "email": f"{advisor_id}@example.org",
         "organisation": org or f"erac-{slug}",
         "region": region,
         "fsas": fsas,

@@ -1,0 +1,236 @@
+"""The HTTP path end to end with in-memory fakes: JSON and form posts, every answer."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from functions.route_request.app import App
+from functions.route_request.errors import QueueUnavailable, StoreFailure, StoreUnavailable
+from functions.route_request.handler import handle
+
+from .conftest import valid_fields
+from .fakes import FakeQueue, FakeStore
+from .helpers import body, form_event, json_event, sample
+
+
+def test_json_post_is_recorded_queued_and_accepted(app: App) -> None:
+    # GIVEN a valid request  WHEN it is posted as JSON
+    response = handle(json_event(valid_fields()), app)
+    # THEN 202 with the reference, the record is written and queued, nothing sent yet
+    assert response["statusCode"] == 202
+    answer = body(response)
+    assert answer["status"] == "accepted" and answer["region"] == "06"
+    assert answer["reference"].startswith("REL-2026-") and len(answer["reference"]) == 15
+    store = app.store
+    assert isinstance(store, FakeStore) and isinstance(app.queue, FakeQueue)
+    record = store.records["00000000-0000-0000-0000-00000000002a"]
+    assert record.reference == answer["reference"] and record.queued
+    assert record.deliveries == {"erac": "pending", "advisor": "pending", "requester": "pending"}
+    assert record.expires_at - record.created_at == 730 * 86400
+    assert record.consent_version == "2026-01"
+    assert app.queue.messages == [record.submission_id]
+
+
+def test_base64_json_body(app: App) -> None:
+    assert handle(json_event(valid_fields(), b64=True), app)["statusCode"] == 202
+
+
+def test_sample_events_are_accepted(app: App) -> None:
+    assert handle(sample("api_json_post.json"), app)["statusCode"] == 202
+    response = handle(sample("api_form_post.json"), app)
+    assert response["statusCode"] == 303
+    assert response["headers"]["location"].startswith("https://relais.example/merci/?reference=REL-")
+
+
+def test_form_post_redirects_to_thanks_in_the_right_language(app: App) -> None:
+    fr = handle(form_event(valid_fields(submission_id=None)), app)
+    en = handle(form_event(valid_fields(submission_id=None, lang="en", business_name="Other")), app)
+    assert fr["statusCode"] == en["statusCode"] == 303
+    assert urlsplit(fr["headers"]["location"]).path == "/merci/"
+    location = urlsplit(en["headers"]["location"])
+    assert location.netloc == "relais.example" and location.path == "/en/merci/"
+    assert parse_qs(location.query)["reference"][0].startswith("REL-")
+
+
+def test_form_post_without_id_is_idempotent(app: App) -> None:
+    fields = valid_fields(submission_id=None, started_at=None)
+    first = handle(form_event(fields), app)
+    again = handle(form_event(fields), app)
+    assert first["headers"]["location"] == again["headers"]["location"]
+    assert isinstance(app.store, FakeStore) and len(app.store.records) == 1
+
+
+def test_form_errors_redirect_with_field_names_only(app: App) -> None:
+    response = handle(form_event(valid_fields(email="camille-at-example", lang="en")), app)
+    location = urlsplit(response["headers"]["location"])
+    assert response["statusCode"] == 303 and location.path == "/en/erreur/"
+    assert parse_qs(location.query) == {"status": ["invalid"], "fields": ["email"]}
+    assert "camille" not in response["headers"]["location"]
+
+
+def test_field_errors_are_422(app: App) -> None:
+    response = handle(json_event(valid_fields(email="nope", postal_code="")), app)
+    assert response["statusCode"] == 422
+    assert set(body(response)["errors"]) == {"email", "postal_code"}
+
+
+@pytest.mark.parametrize("raw", ["{not json", "[1, 2]", '"text"', ""])
+def test_malformed_json_is_400(app: App, raw: str) -> None:
+    response = handle(json_event(raw), app)
+    assert response["statusCode"] == 400
+    assert body(response)["status"] == "invalid" and "body" in body(response)["errors"]
+
+
+def test_bad_base64_is_400(app: App) -> None:
+    event = json_event(valid_fields())
+    event["isBase64Encoded"] = True
+    event["body"] = "@@@not base64@@@"
+    assert handle(event, app)["statusCode"] == 400
+
+
+def test_invalid_utf8_is_400(app: App) -> None:
+    event = json_event(valid_fields(), b64=True)
+    import base64
+
+    event["body"] = base64.b64encode(b'{"a": "\xff"}').decode()
+    assert handle(event, app)["statusCode"] == 400
+
+
+def test_huge_body_is_413(app: App) -> None:
+    response = handle(json_event(valid_fields(description="x" * 20_000)), app)
+    assert response["statusCode"] == 413
+    form = handle(form_event(valid_fields(description="x" * 20_000)), app)
+    assert form["statusCode"] == 303 and "status=too_large" in form["headers"]["location"]
+
+
+def test_other_content_type_is_415(app: App) -> None:
+    event = json_event(valid_fields())
+    event["headers"]["content-type"] = "text/plain"
+    assert handle(event, app)["statusCode"] == 415
+
+
+def test_get_is_405(app: App) -> None:
+    event = json_event(valid_fields())
+    event["requestContext"]["http"]["method"] = "GET"
+    response = handle(event, app)
+    assert response["statusCode"] == 405 and response["headers"]["allow"] == "POST"
+
+
+def test_honeypot_pretends_success_records_nothing(app: App) -> None:
+    response = handle(json_event(valid_fields(website="https://spam.example")), app)
+    assert response["statusCode"] == 202 and body(response)["reference"].startswith("REL-")
+    assert isinstance(app.store, FakeStore) and app.store.records == {} and app.store.calls == []
+    assert isinstance(app.queue, FakeQueue) and app.queue.messages == []
+    form = handle(form_event(valid_fields(website="x")), app)
+    assert form["statusCode"] == 303 and "/merci/" in form["headers"]["location"]
+
+
+def test_too_fast_is_treated_as_a_bot(app: App) -> None:
+    now_ms = int(app.clock() * 1000)
+    response = handle(json_event(valid_fields(started_at=now_ms - 500)), app)
+    assert response["statusCode"] == 202
+    assert isinstance(app.store, FakeStore) and app.store.records == {}
+
+
+def test_unknown_language(app: App) -> None:
+    response = handle(json_event(valid_fields(lang="es")), app)
+    assert response["statusCode"] == 422
+    assert body(response)["errors"] == {"lang": "Langue non prise en charge : fr ou en."}
+
+
+def test_outside_quebec(app: App) -> None:
+    response = handle(json_event(valid_fields(postal_code="M5V 3L9", lang="en")), app)
+    assert response["statusCode"] == 422
+    answer = body(response)
+    assert answer["status"] == "outside_quebec" and "Ontario" in answer["message"]
+    form = handle(form_event(valid_fields(postal_code="M5V 3L9")), app)
+    assert form["headers"]["location"].endswith("/erreur/?status=outside_quebec")
+
+
+def test_unknown_quebec_area_is_a_postal_code_error(app: App) -> None:
+    response = handle(json_event(valid_fields(postal_code="G0A 1A0")), app)
+    assert response["statusCode"] == 422 and list(body(response)["errors"]) == ["postal_code"]
+
+
+def test_split_fsa_without_choice_offers_candidates(app: App) -> None:
+    response = handle(json_event(valid_fields(postal_code="J0K 1A0")), app)
+    assert response["statusCode"] == 422
+    answer = body(response)
+    assert answer["status"] == "choose_region"
+    assert [c["code"] for c in answer["candidates"]] == ["14", "15"]
+    assert isinstance(app.store, FakeStore) and app.store.records == {}
+    form = handle(form_event(valid_fields(postal_code="J0K 1A0")), app)
+    assert (
+        "status=choose_region" in form["headers"]["location"]
+        and "regions=14%2C15" in form["headers"]["location"]
+    )
+
+
+def test_split_fsa_with_choice_routes_there(app: App) -> None:
+    response = handle(json_event(valid_fields(postal_code="J0K 1A0", region_choice="15")), app)
+    assert response["statusCode"] == 202 and body(response)["region"] == "15"
+
+
+def test_split_fsa_with_a_choice_not_offered(app: App) -> None:
+    response = handle(json_event(valid_fields(postal_code="J0K 1A0", region_choice="06")), app)
+    assert response["statusCode"] == 422 and list(body(response)["errors"]) == ["region_choice"]
+
+
+def test_same_id_same_body_is_an_idempotent_replay(app: App) -> None:
+    first = body(handle(json_event(valid_fields()), app))
+    again = handle(json_event(valid_fields(started_at=int(app.clock() * 1000) - 90_000)), app)
+    assert again["statusCode"] == 202 and body(again)["reference"] == first["reference"]
+    assert isinstance(app.queue, FakeQueue) and len(app.queue.messages) == 1
+
+
+def test_same_id_different_body_is_409(app: App) -> None:
+    handle(json_event(valid_fields()), app)
+    response = handle(json_event(valid_fields(description="Autre chose")), app)
+    assert response["statusCode"] == 409 and body(response) == {"status": "conflict"}
+
+
+@pytest.mark.parametrize(
+    "error", [StoreUnavailable("ThrottlingException"), StoreFailure("AccessDeniedException")]
+)
+def test_store_down_is_503_and_nothing_queued(make_app: Callable[..., App], error: Exception) -> None:
+    queue = FakeQueue()
+    app = make_app(store=FakeStore(fail_with=error), queue=queue)  # type: ignore[arg-type]
+    response = handle(json_event(valid_fields()), app)
+    assert response["statusCode"] == 503 and body(response) == {"status": "unavailable"}
+    assert queue.messages == []
+    form = handle(form_event(valid_fields()), app)
+    assert form["headers"]["location"].endswith("/erreur/?status=unavailable")
+
+
+def test_queue_down_still_accepts_and_leaves_it_to_the_sweep(make_app: Callable[..., App]) -> None:
+    store = FakeStore()
+    app = make_app(store=store, queue=FakeQueue(fail_with=QueueUnavailable("ServiceUnavailable")))
+    response = handle(json_event(valid_fields()), app)
+    assert response["statusCode"] == 202
+    (record,) = store.records.values()
+    assert record.queued is False
+
+
+def test_a_bug_is_a_500_without_details(make_app: Callable[..., App]) -> None:
+    class Broken(FakeStore):
+        def create(self, record):  # type: ignore[no-untyped-def]
+            raise KeyError("camille@example.org")
+
+    app = make_app(store=Broken())
+    response = handle(json_event(valid_fields()), app)
+    assert response["statusCode"] == 500 and json.loads(response["body"]) == {"status": "error"}
+
+
+def test_non_string_values_never_500(app: App) -> None:
+    fields = {k: [1] for k in valid_fields() if k != "website"}  # a filled honeypot is a bot: 202
+    assert handle(json_event(fields), app)["statusCode"] == 422
+    fields2 = {k: None for k in valid_fields() if k != "website"}
+    assert handle(json_event(fields2), app)["statusCode"] == 422
+
+
+def test_unknown_event_is_ignored(app: App) -> None:
+    assert handle({"hello": "world"}, app) == {"status": "ignored"}
