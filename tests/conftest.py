@@ -1,0 +1,36 @@
+"""Shared fixtures. Keep this small: each test folder owns its own helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "real_content: checks the repository's own content/ tree, not a fixture "
+        "(may fail while content is being written)",
+    )
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    """The repository root (holds content/, schemas/, generator/)."""
+    return REPO_ROOT
+
+
+@pytest.fixture
+def good_root() -> Path:
+    """A small valid content tree: 17 regions, their ERACs, two advisors, two programs."""
+    return FIXTURES / "content_good"
+
+
+@pytest.fixture
+def bad_root() -> Path:
+    """A content tree with one deliberate mistake per rule."""
+    return FIXTURES / "content_bad"
