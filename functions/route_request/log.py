@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 
@@ -40,20 +41,27 @@ SAFE_KEYS = frozenset(
 _logger = logging.getLogger("relais")
 
 
-class _JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        return record.getMessage()
+class _StdoutHandler(logging.Handler):
+    """Writes each message as one line to the *current* ``sys.stdout`` (CloudWatch Logs in
+    Lambda; swapped by test captures)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stdout.write(record.getMessage() + "\n")
+            sys.stdout.flush()
+        except Exception:  # logging must never break a request
+            self.handleError(record)
 
 
 def configure(level: str = "INFO") -> None:
-    """JSON lines on stdout (CloudWatch Logs in Lambda). Idempotent."""
-    if not any(getattr(h, "_relais", False) for h in _logger.handlers):
-        handler = logging.StreamHandler(sys.stdout)
-        handler.setFormatter(_JsonFormatter())
-        handler._relais = True  # type: ignore[attr-defined]
-        _logger.addHandler(handler)
+    """JSON lines on stdout. Idempotent; done at import with ``LOG_LEVEL``, again by the app."""
+    if not any(isinstance(h, _StdoutHandler) for h in _logger.handlers):
+        _logger.addHandler(_StdoutHandler())
         _logger.propagate = False  # one line per event, not a second copy via the root logger
     _logger.setLevel(level.upper())
+
+
+configure(os.environ.get("LOG_LEVEL", "INFO"))
 
 
 def event(name: str, *, level: int = logging.INFO, **fields: object) -> None:

@@ -1,0 +1,103 @@
+"""The emails: both parts, escaped HTML, single-line headers, the right language."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from email.message import EmailMessage
+
+from functions.route_request.app import App
+from functions.route_request.handler import handle
+
+from .conftest import valid_fields
+from .fakes import FakeMailer
+from .helpers import json_event, sqs_event
+
+SID = "00000000-0000-0000-0000-00000000002a"
+NASTY = "<script>alert(1)</script>\r\nBcc: victim@example.org\r\n"
+HEADERS = [
+    "From",
+    "To",
+    "Reply-To",
+    "Subject",
+    "Auto-Submitted",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Language",
+]
+
+
+def deliver(app: App, **changes: object) -> list[EmailMessage]:
+    response = handle(json_event(valid_fields(**changes)), app)
+    assert response["statusCode"] == 202, response
+    handle(sqs_event(SID), app)
+    assert isinstance(app.mailer, FakeMailer)
+    return [
+        email.message_from_bytes(m.as_bytes(), policy=email.policy.default)  # type: ignore[misc]
+        for _, m in app.mailer.sent
+    ]
+
+
+def parts(msg: EmailMessage) -> tuple[str, str]:
+    text = msg.get_body(("plain",))
+    html = msg.get_body(("html",))
+    assert text is not None and html is not None
+    return text.get_content(), html.get_content()
+
+
+def test_each_message_has_text_and_html_with_reference_and_reason(app: App) -> None:
+    messages = deliver(app)
+    assert len(messages) == 3
+    for msg in messages:
+        text, html = parts(msg)
+        reference = "REL-" + str(msg["Subject"]).split("REL-")[1][:11]
+        assert reference in text and reference in html
+        assert "Montréal (06)" in text  # the routing reason
+        assert msg["From"] == "Relais <relais@example.org>"
+        assert msg["Auto-Submitted"] == "auto-generated"
+    erac, advisor, requester = messages
+    assert erac["To"].addresses[0].addr_spec == "erac-montreal@example.org"
+    assert erac["Reply-To"].addresses[0].addr_spec == "camille@example.org"
+    assert advisor["To"].addresses[0].addr_spec == "adv-montreal-a@example.org"
+    assert requester["To"].addresses[0].addr_spec == "camille@example.org"
+    assert requester["Reply-To"].addresses[0].addr_spec == "erac-montreal@example.org"
+    assert "Conseiller adv-montreal-a" in parts(requester)[0]  # who else was informed
+
+
+def test_requester_confirmation_in_their_language(app: App) -> None:
+    erac, _advisor, requester = deliver(app, lang="en")
+    assert "we received your request" in str(requester["Subject"])
+    assert requester["Content-Language"] == "en" and erac["Content-Language"] == "fr"
+    assert "/en/confidentialite/" in parts(requester)[0]
+
+
+def test_crlf_and_html_in_every_field_stay_out_of_headers_and_are_escaped(app: App) -> None:
+    messages = deliver(
+        app,
+        business_name="Acme" + NASTY,
+        contact_name="Eve" + NASTY,
+        description="Besoin" + NASTY,
+        municipality="Ville" + NASTY,
+    )
+    for msg in messages:
+        assert sorted(msg.keys()) == sorted(HEADERS)
+        raw_headers = msg.as_bytes().split(b"\n\n", 1)[0]
+        assert not any(line.lower().startswith(b"bcc") for line in raw_headers.splitlines())
+        for name, value in msg.items():
+            assert "\n" not in str(value) and "\r" not in str(value), name
+        assert len(msg["Reply-To"].addresses) == 1 and len(msg["To"].addresses) == 1
+        assert "camille@example.org" in {
+            msg["Reply-To"].addresses[0].addr_spec,
+            msg["To"].addresses[0].addr_spec,
+        }
+        text, html = parts(msg)
+        assert "<script>" not in html and "&lt;script&gt;" in html
+        assert "<script>" in text  # the plain text shows what was typed
+
+
+def test_no_advisor_means_two_emails(app: App) -> None:
+    response = handle(json_event(valid_fields(postal_code="J0Y 1A0")), app)
+    assert response["statusCode"] == 202
+    handle(sqs_event(SID), app)
+    assert isinstance(app.mailer, FakeMailer)
+    assert app.mailer.recipients() == ["erac-nord-du-quebec@example.org", "camille@example.org"]
