@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,13 +46,19 @@ class _Index:
     organisations: dict[str, tuple[Record, Organisation]]
     advisors: list[tuple[Record, Advisor]]
     programs: dict[str, tuple[Record, Program]]
+    broken: Mapping[str, set[str]]  # kind -> names of files that failed their own model
 
 
-def check_records(records: list[Record]) -> list[ContentError]:
+def check_records(records: list[Record], broken: Mapping[str, set[str]] | None = None) -> list[ContentError]:
     """Every cross-file error among ``records`` (ids, references, postal areas,
-    region codes, sample emails), in no particular order."""
+    region codes, sample emails), in no particular order.
+
+    ``broken`` lists, per kind folder, the names (without ``.yaml``) of files
+    that exist but failed their own model: a reference to one of them is not
+    reported as unknown, since that file's own errors already are.
+    """
     errors = list(check_ids(records))
-    index = _index(records)
+    index = _index(records, broken or {})
     for rule in RULES:
         errors.extend(rule(index))
     return errors
@@ -60,6 +66,7 @@ def check_records(records: list[Record]) -> list[ContentError]:
 
 def check_ids(records: list[Record]) -> Iterator[ContentError]:
     """A record's id is its file name, and is unique within its kind."""
+
     def stem(record: Record) -> str:
         return record.path.rsplit("/", 1)[-1].removesuffix(".yaml")
 
@@ -77,7 +84,7 @@ def check_ids(records: list[Record]) -> Iterator[ContentError]:
             yield record.error(("id",), Code.DUPLICATE_ID, value=record_id, other=other.path)
 
 
-def _index(records: list[Record]) -> _Index:
+def _index(records: list[Record], broken: Mapping[str, set[str]]) -> _Index:
     regions: list[tuple[Record, Region]] = []
     organisations: dict[str, tuple[Record, Organisation]] = {}
     advisors: list[tuple[Record, Advisor]] = []
@@ -92,15 +99,25 @@ def _index(records: list[Record]) -> _Index:
             advisors.append((record, model))
         elif isinstance(model, Program):
             programs.setdefault(model.id, (record, model))
-    return _Index(regions, organisations, advisors, programs)
+    return _Index(regions, organisations, advisors, programs, broken)
 
 
 def _unknown(
-    record: Record, loc: Loc, value: str, known: Iterable[str], kind: str, folder: str
-) -> ContentError:
+    index: _Index, record: Record, loc: Loc, value: str, known: Iterable[str], kind: str
+) -> Iterator[ContentError]:
+    """An unknown-reference error with the closest existing ids, unless the file
+    exists but is itself invalid (its own errors say why)."""
+    folder = {"organisation": "organisations", "program": "programs"}[kind]
+    if value in index.broken.get(folder, set()):
+        return
     suggestions = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
-    return record.error(
-        loc, Code.UNKNOWN_REFERENCE, value=value, kind=kind, folder=folder, suggestions=suggestions
+    yield record.error(
+        loc,
+        Code.UNKNOWN_REFERENCE,
+        value=value,
+        kind=kind,
+        folder=f"content/{folder}",
+        suggestions=suggestions,
     )
 
 
@@ -124,9 +141,7 @@ def check_region_eracs(index: _Index) -> Iterator[ContentError]:
     for record, region in index.regions:
         found = index.organisations.get(region.erac)
         if found is None:
-            yield _unknown(
-                record, ("erac",), region.erac, index.organisations, "organisation", "content/organisations"
-            )
+            yield from _unknown(index, record, ("erac",), region.erac, index.organisations, "organisation")
             continue
         erac_record, erac = found
         if erac.kind != OrganisationKind.ERAC:
@@ -148,13 +163,13 @@ def check_advisors(index: _Index) -> Iterator[ContentError]:
     for record, advisor in index.advisors:
         found = index.organisations.get(advisor.organisation)
         if found is None:
-            yield _unknown(
+            yield from _unknown(
+                index,
                 record,
                 ("organisation",),
                 advisor.organisation,
                 index.organisations,
                 "organisation",
-                "content/organisations",
             )
         elif found[1].email is None:
             yield record.error(
@@ -183,16 +198,12 @@ def check_program_references(index: _Index) -> Iterator[ContentError]:
     orgs = index.organisations
     for record, program in index.programs.values():
         if program.operator not in orgs:
-            yield _unknown(
-                record, ("operator",), program.operator, orgs, "organisation", "content/organisations"
-            )
+            yield from _unknown(index, record, ("operator",), program.operator, orgs, "organisation")
         for position, funder in enumerate(program.funders):
             if funder not in orgs:
-                yield _unknown(
-                    record, ("funders", position), funder, orgs, "organisation", "content/organisations"
-                )
+                yield from _unknown(index, record, ("funders", position), funder, orgs, "organisation")
         if program.parent is not None and program.parent not in index.programs:
-            yield _unknown(record, ("parent",), program.parent, index.programs, "program", "content/programs")
+            yield from _unknown(index, record, ("parent",), program.parent, index.programs, "program")
 
 
 def check_sample_emails(index: _Index) -> Iterator[ContentError]:

@@ -55,6 +55,7 @@ def load_directory(root: Path) -> LoadResult:
     """
     errors: list[ContentError] = []
     records: list[Record] = []
+    broken: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, model in KINDS.items():
         folder = root / "content" / kind
         if not folder.is_dir():
@@ -63,9 +64,11 @@ def load_directory(root: Path) -> LoadResult:
             rel = file.relative_to(root).as_posix()
             record, file_errors = load_file(file.read_bytes(), rel, kind, model)
             errors.extend(file_errors)
-            if record is not None:
+            if record is None:
+                broken[kind].add(file.stem)
+            else:
                 records.append(record)
-    errors.extend(check_records(records))
+    errors.extend(check_records(records, broken))
     directory = None if errors else _directory(records)
     return LoadResult(directory=directory, errors=sort_errors(errors))
 

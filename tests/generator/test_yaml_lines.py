@@ -52,7 +52,12 @@ def test_a_missing_key_points_at_the_mapping_that_lacks_it() -> None:
     record, errors = load_file(REGION, "content/regions/lanaudiere.yaml", "regions", Region)
     assert record is None
     assert [(e.line, e.col, e.code, e.message("fr")) for e in errors] == [
-        (17, 5, Code.MISSING_TRANSLATION, "priorities[1].title.en est manquant : traduction anglaise manquante")
+        (
+            17,
+            5,
+            Code.MISSING_TRANSLATION,
+            "priorities[1].title.en est manquant : traduction anglaise manquante",
+        )
     ]
     assert errors[0].hint("en") == "add the English translation under priorities[1].title:"
 
