@@ -22,7 +22,9 @@ from .store import RequestStore
 from .table import RoutingTable
 
 PERMANENT_FAILURE_METRIC = "PermanentDeliveryFailure"
-MAX_BACKOFF_SECONDS = 12 * 3600
+# SQS allows a visibility timeout of at most 12 h counted from the receive: keep a margin
+# for the time this invocation has already spent.
+MAX_BACKOFF_SECONDS = 12 * 3600 - 300
 BASE_BACKOFF_SECONDS = 60
 
 
@@ -36,7 +38,7 @@ class DeliveryResult:
 
 def backoff_seconds(receive_count: int) -> int:
     """Visibility delay before attempt ``receive_count + 1``: 60 s doubling, capped at 12 h
-    (SQS's maximum visibility timeout), so retries span an hours-long SES outage."""
+    (less a 5-minute margin: SQS's maximum visibility timeout), so retries span an hours-long SES outage."""
     exponent = max(0, receive_count - 1)
     if exponent >= 20:
         return MAX_BACKOFF_SECONDS

@@ -18,7 +18,8 @@ from . import log
 from .aws_errors import CONNECTION_ERRORS, error_code, http_status
 from .errors import QueueUnavailable
 
-MAX_VISIBILITY_SECONDS = 43200  # SQS's limit: 12 hours
+# SQS's limit is 12 h from the receive, so a little less than that from now.
+MAX_VISIBILITY_SECONDS = 43200 - 300
 
 
 class SqsQueue:
