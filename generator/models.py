@@ -44,7 +44,9 @@ Email = Annotated[str, Field(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-
 # "p. 201" (poste) or "ext. 201".
 Phone = Annotated[
     str,
-    Field(pattern=r"^(\+1 )?(1 )?\(?[2-9][0-9]{2}\)? ?[2-9][0-9]{2}-[0-9]{4}( (p\.|poste|ext\.) ?[0-9]{1,6})?$"),  # noqa: E501
+    Field(
+        pattern=r"^(\+1 )?(1 )?\(?[2-9][0-9]{2}\)? ?[2-9][0-9]{2}-[0-9]{4}( (p\.|poste|ext\.) ?[0-9]{1,6})?$"
+    ),
 ]
 Url = Annotated[str, Field(pattern=r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/[^\s]*)?$")]
 NonEmpty = Annotated[str, Field(min_length=1)]

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (expected messages are kept whole, one per line, to read as the CLI prints them)
 """The known-bad content tree yields exactly these errors, no more, no fewer.
 
 Each file of tests/fixtures/content_bad/ holds deliberate mistakes (its first
