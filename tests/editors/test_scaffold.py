@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -282,3 +284,29 @@ def test_advisor_organisation_must_have_an_email(root: Path) -> None:
         "Cet organisme n'a pas de courriel, or les demandes passent par lui : "
         "ajoutez email: à content/organisations/mrc-sans-courriel.yaml"
     ) in out
+
+
+def test_python_m_generator_new_reads_piped_stdin(root: Path) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "new", "program", "--root", str(root)],
+        cwd=repo,
+        input="\n".join(PROGRAM_ANSWERS) + "\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert (root / "content" / "programs" / "essor-numerique.yaml").is_file()
+    # a second run with the same id is refused and input then runs out: exit 1
+    again = subprocess.run(
+        [sys.executable, "-m", "generator", "new", "program", "--root", str(root)],
+        cwd=repo,
+        input="essor-numerique\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 1
+    assert "content/programs/essor-numerique.yaml existe déjà" in again.stdout
