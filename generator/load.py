@@ -217,7 +217,10 @@ def _convert(detail: ErrorDetails, step: _Step, positions: Positions, path: str)
         suggestions = difflib.get_close_matches(str(last), allowed, n=1, cutoff=0.6)
         return at(loc, Code.UNKNOWN_FIELD, "key", allowed=allowed, suggestions=suggestions)
     if kind in _EXPECTED_BY_TYPE:
-        return at(loc, Code.WRONG_TYPE, expected=_EXPECTED_BY_TYPE[kind], found=_describe(value))
+        expected = _EXPECTED_BY_TYPE[kind]
+        if expected == "mapping" and Text in step.here:
+            expected = "translations"  # `name: Lanaudière` instead of fr:/en: under name:
+        return at(loc, Code.WRONG_TYPE, expected=expected, found=_describe(value))
     if kind in ("enum", "literal_error"):
         return at(loc, Code.BAD_ENUM, value=value, **_allowed(step, value))
     if kind == "string_pattern_mismatch":

@@ -330,6 +330,7 @@ WORDS: dict[str, dict[str, str]] = {
         "boolean": "true ou false",
         "list": "une liste",
         "mapping": "des champs « clé: valeur »",
+        "translations": "un texte en deux langues (fr: et en:)",
         "date": "une date",
         "null": "vide",
         "missing": "manquant",
@@ -348,6 +349,7 @@ WORDS: dict[str, dict[str, str]] = {
         "boolean": "true or false",
         "list": "a list",
         "mapping": "« key: value » fields",
+        "translations": "text in both languages (fr: and en:)",
         "date": "a date",
         "null": "empty",
         "missing": "missing",
@@ -369,6 +371,7 @@ TYPE_HINTS: dict[str, dict[str, str]] = {
         "boolean": "écrivez true ou false",
         "list": "une liste s'écrit un élément par ligne, chacune commençant par « - »",
         "mapping": "écrivez les champs « clé: valeur » en retrait sous la clé",
+        "translations": "écrivez fr: … et en: … en retrait sous la clé",
         "date": "écrivez la date AAAA-MM-JJ",
     },
     "en": {
@@ -378,6 +381,7 @@ TYPE_HINTS: dict[str, dict[str, str]] = {
         "boolean": "write true or false",
         "list": "a list is written one item per line, each starting with « - »",
         "mapping": "write the « key: value » fields indented under the key",
+        "translations": "write fr: … and en: … indented under the key",
         "date": "write the date as YYYY-MM-DD",
     },
 }

@@ -92,3 +92,15 @@ def test_loading_many_files_stays_fast(good_root: Path, tmp_path: Path) -> None:
     assert result.errors == [] and result.directory is not None
     assert len(result.directory.programs) == 1502
     assert elapsed < 5, f"loading 1,500 files took {elapsed:.1f}s"
+
+
+def test_a_plain_string_where_both_languages_are_expected_says_so() -> None:
+    from generator.load import load_file
+    from generator.models import Organisation
+
+    text = "id: x\nkind: cld\nname: CLD X\nregions: all\nsources:\n  - url: https://x.qc.ca\n"
+    _, (error,) = load_file(text, "content/organisations/x.yaml", "organisations", Organisation)
+    assert error.render("en") == (
+        "content/organisations/x.yaml:3:7: name must be text in both languages (fr: and en:), not text\n"
+        "  → write fr: … and en: … indented under the key"
+    )
