@@ -346,6 +346,19 @@ def home_regions_partial(directory: Directory, lang: Language) -> Page:
     )
 
 
+def region_options_partial(directory: Directory, lang: Language) -> Page:
+    """``<option>``s of the 17 regions for the request form's region choice without JavaScript."""
+    return Page(
+        path="_generated/region-options",
+        template="region_options.md.j2",
+        context={
+            "regions": [
+                (r.code, r.name[lang]) for r in sorted(directory.regions.values(), key=lambda r: r.code)
+            ]
+        },
+    )
+
+
 def programs_index_page(directory: Directory, lang: Language) -> Page:
     programs = sorted(directory.programs.values(), key=lambda p: _program_sort_key(p, lang))
     return Page(
@@ -390,6 +403,7 @@ def all_pages(directory: Directory, lang: Language) -> list[Page]:
     """Every generated page of the site in ``lang``."""
     pages = [
         home_regions_partial(directory, lang),
+        region_options_partial(directory, lang),
         regions_index_page(directory, lang),
         programs_index_page(directory, lang),
         organisations_index_page(directory, lang),

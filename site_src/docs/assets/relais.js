@@ -1,0 +1,226 @@
+/* Relais: small progressive enhancements. Every page works without this file:
+   the program list shows every item, the request form posts urlencoded. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  /* ---- programs index: filter the list in place ------------------------------ */
+  function setupFilters() {
+    var form = document.getElementById("relais-filters");
+    var list = document.getElementById("relais-programs");
+    if (!form || !list) return;
+    var items = Array.prototype.slice.call(list.querySelectorAll("li[data-regions]"));
+    var count = document.getElementById("relais-count");
+
+    function checked(name) {
+      return Array.prototype.slice
+        .call(form.querySelectorAll('input[name="' + name + '"]:checked'))
+        .map(function (input) { return input.value; });
+    }
+    function anyIn(values, attr) {
+      if (!values.length) return true;
+      var have = (attr || "").split(" ");
+      return values.some(function (v) { return have.indexOf(v) !== -1; });
+    }
+    function apply() {
+      var region = form.elements.region.value;
+      var kinds = checked("kind");
+      var audiences = checked("audience");
+      var shown = 0;
+      items.forEach(function (li) {
+        var regions = li.getAttribute("data-regions");
+        var ok = (!region || regions === "all" || regions.split(" ").indexOf(region) !== -1) &&
+          anyIn(kinds, li.getAttribute("data-kinds")) &&
+          anyIn(audiences, li.getAttribute("data-audiences"));
+        li.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.querySelector("[data-count]").textContent = String(shown);
+      count.querySelector("[data-count-label]").textContent =
+        form.getAttribute(shown === 1 ? "data-count-one" : "data-count-many");
+    }
+    // Filters given in the address (?region=14&kind=grant) apply on arrival.
+    var params = new URLSearchParams(window.location.search);
+    if (params.get("region")) form.elements.region.value = params.get("region");
+    ["kind", "audience"].forEach(function (name) {
+      params.getAll(name).forEach(function (value) {
+        var box = form.querySelector('input[name="' + name + '"][value="' + CSS.escape(value) + '"]');
+        if (box) box.checked = true;
+      });
+    });
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    apply();
+  }
+
+  /* ---- request form: JSON post, field errors, split postal areas ------------- */
+  function newId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function setupRequestForm() {
+    var form = document.getElementById("relais-request");
+    if (!form) return;
+    var summary = document.getElementById("relais-error-summary");
+    var status = form.querySelector("[data-status]");
+    var choice = document.getElementById("relais-region-choice");
+    var submit = form.querySelector('button[type="submit"]');
+    // The no-JavaScript region list is replaced by radios shown only when needed.
+    var nojsRegion = form.querySelector(".relais-nojs-only");
+    if (nojsRegion) nojsRegion.parentNode.removeChild(nojsRegion);
+    form.elements.submission_id.value = newId();  // once per form: a retry is the same request
+    form.elements.started_at.value = String(Date.now());
+
+    function clearErrors() {
+      summary.hidden = true;
+      summary.querySelector("ul").textContent = "";
+      Array.prototype.forEach.call(form.querySelectorAll(".relais-error"), function (slot) { slot.textContent = ""; });
+      Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (el) { el.removeAttribute("aria-invalid"); });
+      status.textContent = "";
+    }
+    function showErrors(errors) {
+      var ul = summary.querySelector("ul");
+      Object.keys(errors).forEach(function (name) {
+        var slot = document.getElementById(name + "-error");
+        var field = form.elements[name];
+        var li = document.createElement("li");
+        if (slot) slot.textContent = errors[name];
+        if (field && field.setAttribute) {
+          field.setAttribute("aria-invalid", "true");
+          var a = document.createElement("a");
+          a.href = "#" + (field.id || name);
+          a.textContent = errors[name];
+          li.appendChild(a);
+        } else {
+          li.textContent = errors[name];
+        }
+        ul.appendChild(li);
+      });
+      summary.hidden = false;
+      summary.focus();
+    }
+    function showMessage(text) {
+      var ul = summary.querySelector("ul");
+      var li = document.createElement("li");
+      li.textContent = text;
+      ul.appendChild(li);
+      summary.hidden = false;
+      summary.focus();
+    }
+    function showChoices(candidates) {
+      var box = choice.querySelector("[data-choices]");
+      box.textContent = "";
+      candidates.forEach(function (c, i) {
+        var id = "region_choice-" + c.code;
+        var p = document.createElement("p");
+        p.className = "relais-check";
+        var input = document.createElement("input");
+        input.type = "radio";
+        input.name = "region_choice";
+        input.id = id;
+        input.value = c.code;
+        input.required = true;
+        if (i === 0) input.setAttribute("aria-describedby", "region_choice-error");
+        var label = document.createElement("label");
+        label.htmlFor = id;
+        label.textContent = c.name + (c.municipalities && c.municipalities.length ? " — " + c.municipalities.join(", ") : "");
+        p.appendChild(input);
+        p.appendChild(label);
+        box.appendChild(p);
+      });
+      if (!document.getElementById("region_choice-error")) {
+        var slot = document.createElement("span");
+        slot.className = "relais-error";
+        slot.id = "region_choice-error";
+        box.appendChild(slot);
+      }
+      choice.hidden = false;
+      showMessage(form.getAttribute("data-msg-choose"));
+    }
+    function payload() {
+      var data = {};
+      new FormData(form).forEach(function (value, key) { data[key] = String(value); });
+      if (!data.phone) delete data.phone;
+      return data;
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearErrors();
+      submit.disabled = true;
+      status.textContent = form.getAttribute("data-msg-sending");
+      fetch(form.action, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(payload())
+      })
+        .then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (body) {
+            return { code: response.status, body: body };
+          });
+        })
+        .then(function (result) {
+          var body = result.body || {};
+          status.textContent = "";
+          if (body.status === "accepted") {
+            window.location.assign(form.getAttribute("data-thanks") + "?reference=" + encodeURIComponent(body.reference));
+          } else if (body.status === "invalid") {
+            showErrors(body.errors || {});
+          } else if (body.status === "choose_region") {
+            showChoices(body.candidates || []);
+          } else if (body.status === "outside_quebec") {
+            showErrors({ postal_code: body.message });
+          } else if (body.status === "conflict") {
+            showMessage(form.getAttribute("data-msg-conflict"));
+          } else {
+            showMessage(form.getAttribute("data-msg-unavailable"));
+          }
+        })
+        .catch(function () {
+          status.textContent = "";
+          showMessage(form.getAttribute("data-msg-network"));
+        })
+        .then(function () { submit.disabled = false; });
+    });
+  }
+
+  /* ---- thank-you and error pages: show what the address says ----------------- */
+  function setupResultPages() {
+    var params = new URLSearchParams(window.location.search);
+    var ref = document.getElementById("relais-reference");
+    var reference = params.get("reference");
+    if (ref && reference && /^REL-[A-Za-z0-9-]{1,40}$/.test(reference)) {
+      ref.querySelector("[data-reference]").textContent = reference;
+      ref.hidden = false;
+    }
+    var fields = document.getElementById("relais-error-fields");
+    if (fields && params.get("fields")) {
+      fields.querySelector("[data-fields]").textContent = params.get("fields").split(",").join(", ");
+      fields.hidden = false;
+    }
+    var statusName = params.get("status");
+    if (statusName && /^[a-z_]+$/.test(statusName)) {
+      var section = document.getElementById(statusName);
+      if (section) {
+        section.classList.add("relais-current");
+        section.setAttribute("tabindex", "-1");
+        section.focus();
+      }
+    }
+  }
+
+  function start() {
+    setupFilters();
+    setupRequestForm();
+    setupResultPages();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
