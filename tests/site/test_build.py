@@ -1,0 +1,162 @@
+"""``mkdocs build --strict`` of the real mkdocs.yml, hand-written pages, theme
+overrides and hooks, with the generated pages of the fixture Directory, in a
+temporary copy of the project. Checks what reaches the built HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.opendata import write_open_data
+from generator.render import GENERATED_DIRS, render_site
+from tests.site.fixture_directory import fixture_directory
+
+REPO = Path(__file__).resolve().parents[2]
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+
+def _copy_project(dest: Path) -> Path:
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    skip = {*GENERATED_DIRS, "donnees"}
+    shutil.copytree(
+        REPO / "site_src",
+        dest / "site_src",
+        ignore=lambda d, names: [n for n in names if Path(d) == REPO / "site_src/docs" and n in skip],
+    )
+    (dest / "content").mkdir()
+    (dest / "generator" / "templates").mkdir(parents=True)
+    return dest
+
+
+def _build(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "RELAIS_GENERATE": "0", "RELAIS_API_URL": "https://api.example.org/requests"}
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = _copy_project(tmp_path_factory.mktemp("site"))
+    render_site(fixture_directory(), root)
+    write_open_data(fixture_directory(), root, date=dt.date(2026, 11, 24))
+    result = _build(root)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return root / "site"
+
+
+def _html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        ("", "fr"),
+        ("en", "en"),
+        ("regions/lanaudiere", "fr"),
+        ("en/regions/lanaudiere", "en"),
+        ("programmes/otn", "fr"),
+        ("en/programmes/otn", "en"),
+        ("demande", "fr"),
+        ("en/demande", "en"),
+    ],
+)
+def test_html_lang(built: Path, path: str, lang: str) -> None:
+    assert f'<html lang="{lang}"' in _html(built, path)
+
+
+def test_hreflang_alternates_and_language_switch(built: Path) -> None:
+    fr = _html(built, "regions/lanaudiere")
+    en = _html(built, "en/regions/lanaudiere")
+    assert '<link rel="alternate" href="../../en/regions/lanaudiere/" hreflang="en">' in fr
+    assert '<link rel="alternate" href="./" hreflang="fr">' in fr
+    assert 'hreflang="x-default"' in fr
+    assert '<link rel="alternate" href="../../../regions/lanaudiere/" hreflang="fr">' in en
+    # Material's language switch goes to the same page in the other language.
+    assert re.search(r'href="\.\./\.\./en/regions/lanaudiere/" hreflang="en" class="md-select__link"', fr)
+    assert re.search(r'href="\.\./\.\./\.\./regions/lanaudiere/" hreflang="fr" class="md-select__link"', en)
+
+
+def test_sample_and_to_confirm_labels(built: Path) -> None:
+    fr = _html(built, "regions/lanaudiere")
+    en = _html(built, "en/regions/lanaudiere")
+    assert "Camille Exemple" in fr and "Exemple fictif" in fr and "À confirmer" in fr
+    assert "Sample record" in en and "To be confirmed" in en
+    assert "Exemple fictif" not in en
+
+
+def test_program_page_amounts_and_links(built: Path) -> None:
+    fr = _html(built, "programmes/otn")
+    en = _html(built, "en/programmes/otn")
+    assert "130\u202f000\u202f000\u00a0$" in fr and "$130,000,000" in en
+    assert "1er mars 2021" in fr and "March 1, 2021" in en
+    assert 'href="../otn-lanaudiere/"' in fr
+    assert 'href="../../organisations/#org-meie"' in fr
+
+
+def test_form_posts_to_the_configured_api(built: Path) -> None:
+    fr = _html(built, "demande")
+    assert 'action="https://api.example.org/requests"' in fr
+    assert 'value="2026-11-24"' in fr
+    assert '<option value="14">14 — Lanaudière</option>' in fr
+    for name in ("business_name", "contact_name", "email", "postal_code", "description", "consent"):
+        assert f'<label for="{name}"' in fr
+    assert 'role="alert"' in fr
+
+
+def test_programs_index_filters_keep_every_item(built: Path) -> None:
+    html = _html(built, "programmes")
+    assert html.count(' data-regions="') == 2
+    assert 'data-regions="all"' in html and 'data-regions="14"' in html
+    assert 'aria-live="polite"' in html
+
+
+def test_open_data_is_published(built: Path) -> None:
+    assert (built / "donnees" / "organizations.json").exists()
+    assert (built / "donnees" / "datapackage.json").exists()
+
+
+def test_region_page_weight(built: Path) -> None:
+    """Aim: a region page under 30 KB gzipped (the fixture is far smaller than real content)."""
+    raw = (built / "regions/lanaudiere/index.html").read_bytes()
+    assert len(gzip.compress(raw)) < 30_000
+
+
+def _load_parity_hook():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("parity", REPO / "site_src/hooks/parity.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_missing_translations_lists_each_one_language_page() -> None:
+    parity = _load_parity_hook()
+    assert parity.missing_translations(
+        ["index.fr.md", "index.en.md", "a.fr.md", "b/c.en.md", "d.md", "d.en.md"]
+    ) == ["a.md: en missing", "b/c.md: fr missing"]
+
+
+def test_a_page_in_one_language_fails_the_build(tmp_path: Path) -> None:
+    root = _copy_project(tmp_path)
+    render_site(fixture_directory(), root)
+    write_open_data(fixture_directory(), root, date=dt.date(2026, 11, 24))
+    (root / "site_src/docs/nouveau.fr.md").write_text("# Nouveau\n", encoding="utf-8")
+    result = _build(root)
+    assert result.returncode != 0
+    assert "nouveau.md: en missing" in result.stdout + result.stderr

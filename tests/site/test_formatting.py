@@ -1,0 +1,44 @@
+"""Per-language formatting: exact strings, French with Québec typography."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.formatting import NBSP, NNBSP, format_date, format_money, format_number
+
+
+def test_french_money_groups_with_narrow_no_break_spaces() -> None:
+    assert format_money(2_307_663, "fr") == f"2{NNBSP}307{NNBSP}663{NBSP}$"
+
+
+def test_english_money() -> None:
+    assert format_money(2_307_663, "en") == "$2,307,663"
+
+
+@pytest.mark.parametrize(
+    ("amount", "lang", "expected"),
+    [
+        (0, "fr", f"0{NBSP}$"),
+        (999, "en", "$999"),
+        (1000, "fr", f"1{NNBSP}000{NBSP}$"),
+        (400_000, "fr", f"400{NNBSP}000{NBSP}$ par année"),
+        (400_000, "en", "$400,000 a year"),
+    ],
+)
+def test_money_edges(amount: int, lang: str, expected: str) -> None:
+    per_year = expected.endswith(("année", "year"))
+    assert format_money(amount, lang, per_year=per_year) == expected
+
+
+def test_numbers() -> None:
+    assert format_number(48_500, "fr") == f"48{NNBSP}500"
+    assert format_number(48_500, "en") == "48,500"
+
+
+def test_dates() -> None:
+    assert format_date(dt.date(2024, 10, 24), "fr") == "24 octobre 2024"
+    assert format_date(dt.date(2024, 10, 24), "en") == "October 24, 2024"
+    assert format_date(dt.date(2021, 3, 1), "fr") == "1er mars 2021"
+    assert format_date(dt.date(2022, 8, 1), "en") == "August 1, 2022"
