@@ -35,9 +35,7 @@ class Directory:
         return [a for a in self.advisors.values() if a.region == region.code]
 
     def organisations_in(self, region: Region) -> list[Organisation]:
-        return [
-            o for o in self.organisations.values() if o.regions == "all" or region.code in o.regions
-        ]
+        return [o for o in self.organisations.values() if o.regions == "all" or region.code in o.regions]
 
     def programs_in(self, region: Region) -> list[Program]:
         return [p for p in self.programs.values() if p.regions == "all" or region.code in p.regions]
