@@ -42,7 +42,10 @@ def test_lanaudiere_page_names_its_erac_contact_and_priorities(site: Path, prefi
     assert "Lanaudière Économique" in html
     assert "450 365-9218 p. 201" in html
     assert "direction@lanaudiere-economique.org" in html
-    titles = {"": "L'accompagnement et le soutien aux entreprises", "en/": "Guidance and support for businesses"}
+    titles = {
+        "": "L'accompagnement et le soutien aux entreprises",
+        "en/": "Guidance and support for businesses",
+    }
     title = titles[prefix]
     assert title in html.replace("&#39;", "'")
 
