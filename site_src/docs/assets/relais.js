@@ -75,6 +75,10 @@
     // The no-JavaScript region list is replaced by radios shown only when needed.
     var nojsRegion = form.querySelector(".relais-nojs-only");
     if (nojsRegion) nojsRegion.parentNode.removeChild(nojsRegion);
+    // The server's answer names every faulty field in the page's language, beside the
+    // field and in the summary; the browser's own bubbles (its UI language, one field at
+    // a time, not in the page) stay only as the no-JavaScript fallback.
+    form.noValidate = true;
     form.elements.submission_id.value = newId();  // once per form: a retry is the same request
     form.elements.started_at.value = String(Date.now());
 
