@@ -1,0 +1,140 @@
+"""Serve ``site/`` statically and ``POST /api/requests`` through the function's own handler.
+
+The POST becomes an API Gateway HTTP API v2 event (base64 body, lower-case headers) and
+goes to ``functions.route_request.handler.handle`` with the local backend: SQLite under
+``var/``, emails as ``.eml`` files in ``var/outbox/``, delivery inline right after the
+record. Standard library only (``http.server``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import os
+import signal
+import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from functions.route_request.app import App, build_app
+from functions.route_request.handler import handle
+from functions.route_request.settings import Settings
+from functions.route_request.table import TableError
+
+API_PATH = "/api/requests"
+
+
+class RelaisHandler(SimpleHTTPRequestHandler):
+    """Static files from the site directory; the request endpoint on ``API_PATH``."""
+
+    app: App
+
+    def __init__(self, *args: Any, app: App, **kwargs: Any) -> None:
+        self.app = app
+        super().__init__(*args, **kwargs)
+
+    def do_POST(self) -> None:
+        url = urlsplit(self.path)
+        if url.path.rstrip("/") != API_PATH:
+            self.send_error(404, "Not Found")
+            return
+        limit = self.app.settings.max_body_bytes
+        try:
+            length = int(self.headers.get("content-length") or 0)
+        except ValueError:
+            self.send_error(400, "Bad Content-Length")
+            return
+        # Read at most one byte past the limit: the handler answers 413 on its own.
+        raw = self.rfile.read(min(max(length, 0), limit + 1))
+        if length > limit + 1:
+            self.close_connection = True  # the rest of an oversized body stays unread
+        event = {
+            "version": "2.0",
+            "routeKey": "POST /requests",
+            "rawPath": url.path,
+            "rawQueryString": url.query,
+            "queryStringParameters": dict(parse_qsl(url.query)) or None,
+            "headers": {k.lower(): v for k, v in self.headers.items()},
+            "requestContext": {
+                "http": {
+                    "method": "POST",
+                    "path": url.path,
+                    "protocol": self.request_version,
+                    "sourceIp": "127.0.0.1",
+                },
+                "stage": "$default",
+            },
+            "body": base64.b64encode(raw).decode("ascii"),
+            "isBase64Encoded": True,
+        }
+        response = handle(event, self.app)
+        payload = str(response.get("body") or "").encode("utf-8")
+        self.send_response(int(response["statusCode"]))
+        for name, value in (response.get("headers") or {}).items():
+            self.send_header(name, str(value))
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        # Request lines only (paths and status); never bodies, so no personal data.
+        sys.stderr.write(f"devserver: {format % args}\n")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m devserver", description=__doc__.split("\n")[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("PORT", "8000")), help="0 = any free port"
+    )
+    parser.add_argument("--site", type=Path, default=Path("site"), help="built site to serve (default site/)")
+    parser.add_argument(
+        "--var", type=Path, default=None, help="local state: SQLite and outbox (default var/)"
+    )
+    parser.add_argument("--table", type=Path, default=None, help="routing table (default: the function's)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not args.site.is_dir():
+        print(f"devserver: no site at {args.site}/ — run `make build` first", file=sys.stderr)
+        return 1
+    server = ThreadingHTTPServer((args.host, args.port), partial(RelaisHandler, app=None))  # type: ignore[arg-type]
+    port = server.server_address[1]
+
+    def stop(signum: int, frame: object) -> None:
+        # shutdown() waits for serve_forever's loop, so never call it from the loop's thread;
+        # called before the loop starts, it makes the loop end at once.
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    origin = f"http://{args.host}:{port}"
+    print(f"{origin}/", flush=True)  # first line: the bound URL (tests read it); the port already listens
+    settings = Settings.from_env().with_overrides(backend="local", site_origin=origin)
+    if args.var is not None:
+        settings = settings.with_overrides(var_dir=args.var)
+    if args.table is not None:
+        settings = settings.with_overrides(routing_table_path=args.table)
+    try:
+        app = build_app(settings)
+    except TableError as exc:
+        server.server_close()
+        print(f"devserver: {exc}", file=sys.stderr)
+        return 1
+    server.RequestHandlerClass = partial(RelaisHandler, app=app, directory=str(args.site))
+
+    print(
+        f"devserver: site {args.site}/, requests at {origin}{API_PATH}, mail in {settings.outbox_dir}/",
+        flush=True,
+    )
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+    return 0

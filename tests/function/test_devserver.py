@@ -1,0 +1,110 @@
+"""The local stack: started on a free port in a subprocess, as `make dev` would."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+
+from .conftest import table_dict, valid_fields
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def devserver(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    site = tmp_path / "site"
+    (site / "merci").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>Relais</h1>", encoding="utf-8")
+    (site / "merci" / "index.html").write_text("<h1>Merci</h1>", encoding="utf-8")
+    table = tmp_path / "routing_table.json"
+    table.write_text(json.dumps(table_dict()), encoding="utf-8")
+    var = tmp_path / "var"
+    env = {**os.environ, "MIN_FILL_SECONDS": "0"}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "devserver",
+            "--port",
+            "0",
+            "--site",
+            str(site),
+            "--var",
+            str(var),
+            "--table",
+            str(table),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        yield url, var
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0  # clean shutdown on SIGTERM
+
+
+def request(url: str, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.request(method, path, body=body, headers=headers or {})
+    response = conn.getresponse()
+    data = response.read()
+    conn.close()
+    return response, data
+
+
+def test_static_site_json_and_form_posts(devserver: tuple[str, Path]) -> None:
+    url, var = devserver
+    response, data = request(url, "GET", "/")
+    assert response.status == 200 and b"Relais" in data
+
+    fields = valid_fields(submission_id=str(uuid.uuid4()), started_at=None)
+    response, data = request(
+        url, "POST", "/api/requests", json.dumps(fields).encode(), {"Content-Type": "application/json"}
+    )
+    assert response.status == 202
+    answer = json.loads(data)
+    assert answer["status"] == "accepted" and answer["region"] == "06"
+
+    form = valid_fields(submission_id=None, started_at=None, lang="en", business_name="Form Co")
+    response, _ = request(
+        url,
+        "POST",
+        "/api/requests",
+        urlencode({k: str(v) for k, v in form.items()}).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status == 303
+    location = response.getheader("Location")
+    assert location.startswith(f"{url}en/merci/?reference=REL-")  # same origin
+
+    emls = list((var / "outbox").glob("*.eml"))
+    assert len(emls) == 6  # ERAC, advisor, requester for each request
+    assert answer["reference"].encode() in b"".join(p.read_bytes() for p in emls)
+
+
+def test_errors_and_unknown_paths(devserver: tuple[str, Path]) -> None:
+    url, _ = devserver
+    response, data = request(url, "POST", "/api/requests", b"{oops", {"Content-Type": "application/json"})
+    assert response.status == 400 and json.loads(data)["status"] == "invalid"
+    response, _ = request(url, "POST", "/api/requests", b"x" * 40_000, {"Content-Type": "application/json"})
+    assert response.status == 413
+    response, _ = request(url, "POST", "/elsewhere", b"{}", {"Content-Type": "application/json"})
+    assert response.status == 404
