@@ -1,0 +1,73 @@
+"""Settings, docs and template.yaml cannot drift apart; the template keeps its guarantees."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from functions.route_request import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def env_names() -> set[str]:
+    source = inspect.getsource(settings.Settings.from_env)
+    return set(re.findall(r'env(?:\.get\(|, )"([A-Z_]+)"', source))
+
+
+def test_every_setting_is_documented_everywhere() -> None:
+    names = env_names()
+    assert "RETENTION_DAYS" in names and len(names) >= 15
+    template = (ROOT / "template.yaml").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "function.md").read_text(encoding="utf-8")
+    for name in names:
+        assert f"``{name}``" in (settings.__doc__ or ""), name
+        assert name in template, name
+        assert f"`{name}`" in docs, name
+
+
+class _CfnLoader(yaml.SafeLoader):
+    pass
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return {suffix: loader.construct_scalar(node)}
+    if isinstance(node, yaml.SequenceNode):
+        return {suffix: loader.construct_sequence(node, deep=True)}
+    return {suffix: loader.construct_mapping(node, deep=True)}  # type: ignore[arg-type]
+
+
+_CfnLoader.add_multi_constructor("!", _any_tag)
+
+
+def test_template_guarantees() -> None:
+    template = yaml.load((ROOT / "template.yaml").read_text(encoding="utf-8"), Loader=_CfnLoader)
+    resources = template["Resources"]
+    table = resources["RequestsTable"]["Properties"]
+    assert table["BillingMode"] == "PAY_PER_REQUEST" and table["SSESpecification"]["SSEEnabled"]
+    assert table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"]
+    assert table["TimeToLiveSpecification"]["AttributeName"] == "expires_at"
+    queue = resources["DeliveryQueue"]["Properties"]
+    assert queue["RedrivePolicy"]["maxReceiveCount"] == 20 and queue["MessageRetentionPeriod"] == 1209600
+    function = resources["RouteRequestFunction"]["Properties"]
+    assert (function["Runtime"], function["Architectures"], function["Handler"]) == (
+        "python3.13",
+        ["arm64"],
+        "lambda_entry.lambda_handler",
+    )
+    assert function["CodeUri"] == "functions/route_request/"
+    assert (ROOT / function["CodeUri"] / "lambda_entry.py").exists()
+    assert function["Events"]["Deliver"]["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    statements = function["Policies"][0]["Statement"]
+    for statement in statements:
+        assert all("*" not in action for action in statement["Action"]), statement["Sid"]
+    ses = next(s for s in statements if s["Sid"] == "SendFromRelaisOnly")
+    assert "ses:FromAddress" in ses["Condition"]["StringEquals"]
+    cors = resources["HttpApi"]["Properties"]["CorsConfiguration"]["AllowOrigins"]
+    assert cors == [{"Ref": "SiteOrigin"}]
+    assert {"ApiUrl"} <= set(template["Outputs"])
