@@ -1,0 +1,204 @@
+"""The function's cold start and warm latency.
+
+Cold start: each sample is a fresh Python process (interpreter start-up excluded)
+that imports the handler the way Lambda does (``lambda_entry`` from the package
+folder) and answers one real form post, with its DynamoDB and SQS clients pointed
+at a moto server on loopback. The baseline, in the same run and alternated with it,
+is a fresh process that does ``import boto3``, creates the same three clients and
+makes the same two writes every accepted request makes (PutItem, SendMessage). The
+difference is what Relais itself adds to a cold start.
+
+Warm: in one process, the pure routing decision (``resolve_region`` + ``route``) over
+every FSA of the real table, and the whole intake (validate → route → record → queue)
+with in-memory adapters.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "functions" / "route_request"
+EVENT = REPO / "tests" / "events" / "api_json_post.json"
+TABLE = "relais-bench"
+
+FUNCTION_SCRIPT = textwrap.dedent(
+    """
+    import json, sys, time
+    event = json.loads(sys.argv[1])
+    t0 = time.perf_counter()
+    sys.path.insert(0, sys.argv[2])
+    import lambda_entry
+    t1 = time.perf_counter()
+    response = lambda_entry.lambda_handler(event)
+    t2 = time.perf_counter()
+    print(json.dumps({"import": t1 - t0, "total": t2 - t0, "status": response["statusCode"]}))
+    """
+)
+
+BASELINE_SCRIPT = textwrap.dedent(
+    """
+    import json, sys, time, uuid
+    t0 = time.perf_counter()
+    import boto3
+    dynamodb = boto3.client("dynamodb")
+    sesv2 = boto3.client("sesv2")
+    sqs = boto3.client("sqs")
+    t1 = time.perf_counter()
+    sid = str(uuid.uuid4())
+    dynamodb.put_item(TableName=sys.argv[1], Item={"submission_id": {"S": sid}},
+                      ConditionExpression="attribute_not_exists(submission_id)")
+    sqs.send_message(QueueUrl=sys.argv[2], MessageBody=json.dumps({"submission_id": sid}))
+    t2 = time.perf_counter()
+    print(json.dumps({"import": t1 - t0, "total": t2 - t0, "status": 200}))
+    """
+)
+
+
+@dataclass(frozen=True)
+class ColdStart:
+    samples: int
+    baseline_import_ms: float
+    baseline_total_ms: float
+    function_import_ms: float
+    function_total_ms: float
+
+    @property
+    def overhead_ms(self) -> float:
+        return self.function_total_ms - self.baseline_total_ms
+
+
+@dataclass(frozen=True)
+class Warm:
+    route_us: float  # median per routing decision
+    route_p99_us: float
+    intake_us: float  # median per whole intake with in-memory adapters
+    fsas: int
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _event() -> dict[str, object]:
+    event = json.loads(EVENT.read_text(encoding="utf-8"))
+    body = json.loads(event["body"])
+    body["submission_id"] = str(uuid.uuid4())
+    body["started_at"] = int(time.time() * 1000) - 60_000
+    event["body"] = json.dumps(body)
+    return event
+
+
+def _run(script: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, check=True
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def cold_start(samples: int = 15) -> ColdStart:
+    from moto.server import ThreadedMotoServer
+
+    port = _free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        env = {
+            **os.environ,
+            "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+            "AWS_ACCESS_KEY_ID": "bench",
+            "AWS_SECRET_ACCESS_KEY": "bench",
+            "AWS_DEFAULT_REGION": "ca-central-1",
+        }
+        import boto3
+
+        session = boto3.Session(
+            aws_access_key_id="bench", aws_secret_access_key="bench", region_name="ca-central-1"
+        )
+        dynamodb = session.client("dynamodb", endpoint_url=env["AWS_ENDPOINT_URL"])
+        dynamodb.create_table(
+            TableName=TABLE,
+            KeySchema=[{"AttributeName": "submission_id", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "submission_id", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        sqs = session.client("sqs", endpoint_url=env["AWS_ENDPOINT_URL"])
+        queue_url = sqs.create_queue(QueueName="relais-bench")["QueueUrl"]
+        env.update(
+            {"RELAIS_BACKEND": "aws", "TABLE_NAME": TABLE, "QUEUE_URL": queue_url, "LOG_LEVEL": "WARNING"}
+        )
+        function, baseline = [], []
+        for _ in range(samples):  # alternate, so drift affects both alike
+            baseline.append(_run(BASELINE_SCRIPT, [TABLE, queue_url], env))
+            result = _run(FUNCTION_SCRIPT, [json.dumps(_event()), str(PACKAGE)], env)
+            if result["status"] != 202:
+                raise RuntimeError(f"the benchmark request was not accepted: {result}")
+            function.append(result)
+    finally:
+        server.stop()
+
+    def med(rows: list[dict[str, float]], key: str) -> float:
+        return statistics.median(r[key] for r in rows) * 1000
+
+    return ColdStart(
+        samples=samples,
+        baseline_import_ms=med(baseline, "import"),
+        baseline_total_ms=med(baseline, "total"),
+        function_import_ms=med(function, "import"),
+        function_total_ms=med(function, "total"),
+    )
+
+
+def warm(rounds: int = 5) -> Warm:
+    sys.path.insert(0, str(REPO))
+    from functions.route_request.intake import IntakeConfig, submit
+    from functions.route_request.postal import normalise_postal_code
+    from functions.route_request.routing import RegionFound, resolve_region, route
+    from functions.route_request.table import load_table
+    from tests.function.fakes import FakeQueue, FakeStore
+
+    table = load_table(PACKAGE / "routing_table.json")
+    # one code per FSA; a shared FSA is routed with the requester's choice of its first region
+    cases = [
+        (f"{fsa} 1A1", area.regions[0] if len(area.regions) > 1 else None) for fsa, area in table.fsas.items()
+    ]
+    timings = []
+    for _ in range(rounds):
+        for code, choice in cases:
+            started = time.perf_counter()
+            postal = normalise_postal_code(code)
+            assert postal is not None
+            resolved = resolve_region(postal, table, region_choice=choice)
+            assert isinstance(resolved, RegionFound), code
+            route(postal, resolved.code, resolved.via, table, submission_id=code)
+            timings.append(time.perf_counter() - started)
+    timings.sort()
+
+    body = json.loads(json.loads(EVENT.read_text(encoding="utf-8"))["body"])
+    store, queue = FakeStore(), FakeQueue()
+    config = IntakeConfig(retention_days=730, min_fill_seconds=3)
+    intake = []
+    for n in range(2000):
+        fields = {**body, "submission_id": f"bench-{n}", "started_at": 0}
+        started = time.perf_counter()
+        submit(fields, table=table, store=store, queue=queue, now_ms=10_000_000, config=config)
+        intake.append(time.perf_counter() - started)
+    return Warm(
+        route_us=statistics.median(timings) * 1e6,
+        route_p99_us=timings[int(len(timings) * 0.99)] * 1e6,
+        intake_us=statistics.median(intake) * 1e6,
+        fsas=len(cases),
+    )
