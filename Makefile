@@ -51,7 +51,8 @@ cfn-lint: setup
 test: setup browser-deps lint typecheck cfn-lint validate  ## every test
 	$(PY) -m pytest
 
-bench: build  ## build time, page weight, function cold start and latency -> docs/benchmarks.md
+bench: generate browser-deps  ## build time, page weight, Lighthouse, function cold start and latency -> docs/benchmarks.md
+	test -x benchmarks/lighthouse/node_modules/.bin/lighthouse || npm ci --silent --prefix benchmarks/lighthouse
 	$(PY) -m benchmarks
 
 clean:

@@ -10,16 +10,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import log
-from .delivery import DeliveryResult, deliver
 from .intake import IntakeConfig
-from .messages import Sender
 from .ports import DeliveryQueue, Mailer
 from .settings import Settings
 from .store import RequestStore
 from .table import RoutingTable, load_table
+
+if TYPE_CHECKING:
+    from .delivery import DeliveryResult
+    from .messages import Sender
 
 
 @dataclass
@@ -33,6 +35,8 @@ class App:
 
     @property
     def sender(self) -> Sender:
+        from .messages import Sender  # delivery path only: keeps the email package off a cold form post
+
         return Sender(
             address=self.settings.sender_address,
             name=self.settings.sender_name,
@@ -46,6 +50,8 @@ class App:
         )
 
     def deliver(self, submission_id: str) -> DeliveryResult:
+        from .delivery import deliver  # see ``sender``
+
         return deliver(
             submission_id,
             store=self.store,

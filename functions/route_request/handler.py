@@ -25,7 +25,6 @@ from typing import Any
 from . import log
 from .api import Submission, internal_error, parse_event, respond
 from .app import App, build_app
-from .delivery import backoff_seconds
 from .errors import QueueUnavailable, RelaisError
 from .intake import submit
 from .settings import Settings
@@ -87,6 +86,8 @@ def _submission_id(body: str) -> str | None:
 
 def handle_sqs(records: list[Mapping[str, Any]], app: App) -> dict[str, Any]:
     """Deliver each message's request; report the ones to retry (partial batch response)."""
+    from .delivery import backoff_seconds  # the queue path only: keeps a cold form post lean
+
     failures: list[dict[str, str]] = []
     for record in records:
         submission_id = _submission_id(record.get("body", ""))
