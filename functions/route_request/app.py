@@ -41,6 +41,7 @@ class App:
             address=self.settings.sender_address,
             name=self.settings.sender_name,
             site_origin=self.settings.site_origin,
+            sample_recipient=self.settings.sample_recipient,
         )
 
     @property

@@ -31,6 +31,16 @@ class Sender:
     address: str
     name: str
     site_origin: str
+    # Where mail for a sample record (an ERAC or advisor whose real address is not known
+    # yet, ``…@example.org``) really goes: the operators' mailbox, so such a request still
+    # reaches a person. ``None`` (local backend) writes it to its example.org address.
+    sample_recipient: str | None = None
+
+    def route_to(self, email: str, *, sample: bool) -> tuple[str, str | None]:
+        """(address to send to, the record's own address when redirected)."""
+        if sample and self.sample_recipient:
+            return self.sample_recipient, email
+        return email, None
 
 
 @dataclass(frozen=True)
@@ -189,6 +199,20 @@ def _build(
     return msg
 
 
+def _sample_prefix(original: str | None) -> str:
+    return "[EXEMPLE] " if original else ""
+
+
+def _sample_notice(original: str | None) -> list[str]:
+    """The first lines of a message redirected from a sample record to the operators."""
+    if original is None:
+        return []
+    return [
+        f"[Fiche d'exemple : ce message était destiné à {original}, adresse fictive d'une fiche "
+        "à remplacer par les coordonnées réelles. Transmettez la demande à la bonne personne.]",
+    ]
+
+
 def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[Outgoing]:
     """The messages still to send for ``record``, one per recipient role with a pending delivery."""
     out = []
@@ -198,15 +222,18 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
     privacy = f"{sender.site_origin}/confidentialite/"
     if "erac" in pending:
         erac = table.organisations[record.routing.erac]
+        erac_to, erac_sample = sender.route_to(erac.email, sample=erac.sample)
         out.append(
             Outgoing(
                 role="erac",
-                recipient=erac.email,
+                recipient=erac_to,
                 message=_build(
                     sender=sender,
-                    to=_address(erac.label("fr"), erac.email),
-                    subject=f"Relais — nouvelle demande {record.reference} ({region.label('fr')})",
+                    to=_address(erac.label("fr"), erac_to),
+                    subject=_sample_prefix(erac_sample)
+                    + f"Relais — nouvelle demande {record.reference} ({region.label('fr')})",
                     intro=[
+                        *_sample_notice(erac_sample),
                         "Bonjour,",
                         "Une entreprise de votre région demande de l'aide par Relais. "
                         "Répondez directement à ce courriel pour joindre la personne-ressource.",
@@ -221,15 +248,18 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
         )
     if "advisor" in pending and record.routing.advisor:
         advisor = table.advisors[record.routing.advisor]
+        advisor_to, advisor_sample = sender.route_to(advisor.email, sample=advisor.sample)
         out.append(
             Outgoing(
                 role="advisor",
-                recipient=advisor.email,
+                recipient=advisor_to,
                 message=_build(
                     sender=sender,
-                    to=_address(advisor.name, advisor.email),
-                    subject=f"Relais — demande {record.reference} confiée ({region.label('fr')})",
+                    to=_address(advisor.name, advisor_to),
+                    subject=_sample_prefix(advisor_sample)
+                    + f"Relais — demande {record.reference} confiée ({region.label('fr')})",
                     intro=[
+                        *_sample_notice(advisor_sample),
                         "Bonjour,",
                         "Cette demande vous est confiée par Relais, en copie à l'ERAC de la région. "
                         "Répondez directement à ce courriel pour joindre la personne-ressource.",

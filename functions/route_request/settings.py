@@ -14,6 +14,10 @@ also declared in ``template.yaml`` (``Environment.Variables``) and in ``docs/fun
 ``SENDER_ADDRESS``          ``From`` address of every email; must belong to the verified SES
                             identity. Default ``relais@example.org``.
 ``SENDER_NAME``             Display name of the sender. Default ``Relais``.
+``SAMPLE_RECIPIENT``        Where mail for a sample record (``sample: true``, an ``example.org``
+                            address in content/) is really sent: the operators' mailbox, so such
+                            a request still reaches a person. Unset: sent to the sample address
+                            itself (right for the local outbox; required by template.yaml).
 ``SES_CONFIGURATION_SET``   SES configuration set given with every send (bounce/complaint events).
 ``TABLE_NAME``              DynamoDB table of requests (``aws`` backend).
 ``QUEUE_URL``               SQS delivery queue URL (``aws`` backend).
@@ -58,6 +62,7 @@ class Settings:
     site_origin: str = "http://127.0.0.1:8000"
     sender_address: str = "relais@example.org"
     sender_name: str = "Relais"
+    sample_recipient: str | None = None
     ses_configuration_set: str = ""
     table_name: str = ""
     queue_url: str = ""
@@ -96,6 +101,7 @@ class Settings:
             site_origin=env.get("SITE_ORIGIN", default.site_origin).rstrip("/"),
             sender_address=env.get("SENDER_ADDRESS", default.sender_address),
             sender_name=env.get("SENDER_NAME", default.sender_name),
+            sample_recipient=env.get("SAMPLE_RECIPIENT") or None,
             ses_configuration_set=env.get("SES_CONFIGURATION_SET", default.ses_configuration_set),
             table_name=env.get("TABLE_NAME", default.table_name),
             queue_url=env.get("QUEUE_URL", default.queue_url),

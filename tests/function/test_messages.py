@@ -8,6 +8,7 @@ from email.message import EmailMessage
 
 from functions.route_request.app import App
 from functions.route_request.handler import handle
+from functions.route_request.settings import Settings
 
 from .conftest import valid_fields
 from .fakes import FakeMailer
@@ -101,3 +102,31 @@ def test_no_advisor_means_two_emails(app: App) -> None:
     handle(sqs_event(SID), app)
     assert isinstance(app.mailer, FakeMailer)
     assert app.mailer.recipients() == ["erac-nord-du-quebec@example.org", "camille@example.org"]
+
+
+def test_mail_for_sample_records_goes_to_the_operators_mailbox_when_configured(make_app) -> None:  # type: ignore[no-untyped-def]
+    # GIVEN a deployment whose ERAC and advisor for Montréal are sample records (example.org)
+    settings = Settings(
+        site_origin="https://relais.example", backend="local", sample_recipient="operations@relais.example"
+    )
+    app = make_app(settings=settings)
+    # WHEN a request is delivered
+    erac, advisor, requester = deliver(app)
+    # THEN the operators receive what was meant for the sample records, told so up front
+    for msg, original in ((erac, "erac-montreal@example.org"), (advisor, "@example.org")):
+        assert msg["To"].addresses[0].addr_spec == "operations@relais.example"
+        assert str(msg["Subject"]).startswith("[EXEMPLE] ")
+        text, html = parts(msg)
+        assert "Fiche d'exemple" in text and original in text
+        assert "Fiche d&#x27;exemple" in html or "Fiche d'exemple" in html
+    # and the requester, a real person, is written to directly
+    assert requester["To"].addresses[0].addr_spec == "camille@example.org"
+    assert not str(requester["Subject"]).startswith("[EXEMPLE]")
+    assert isinstance(app.mailer, FakeMailer)
+    assert [recipient for recipient, _ in app.mailer.sent][:2] == ["operations@relais.example"] * 2
+
+
+def test_without_an_operators_mailbox_sample_mail_keeps_its_sample_address(app: App) -> None:
+    erac, _, _ = deliver(app)
+    assert erac["To"].addresses[0].addr_spec == "erac-montreal@example.org"
+    assert not str(erac["Subject"]).startswith("[EXEMPLE]")
