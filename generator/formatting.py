@@ -12,6 +12,10 @@ English follows Canadian English usage: comma groups, ``$`` before the number,
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
+
+from markupsafe import Markup
 
 from generator.vocab import Language
 
@@ -76,3 +80,12 @@ def format_date(value: dt.date, lang: Language | str) -> str:
         day = "1er" if value.day == 1 else str(value.day)
         return f"{day} {month} {value.year}"
     return f"{month} {value.day}, {value.year}"
+
+
+_ORDINAL = re.compile(r"(\d)\^(e|er|re)\b")
+
+
+def typeset(text: str) -> Markup:
+    """Escape ``text`` for HTML and set French ordinals written ``4^e`` (as the seed's
+    conversion of the plan wrote them) as ``4<sup>e</sup>``; safe markup for templates."""
+    return Markup(_ORDINAL.sub(r"\1<sup>\2</sup>", html.escape(text, quote=False)))

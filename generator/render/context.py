@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.directory import Directory
-from generator.formatting import format_date, format_money
+from generator.formatting import format_date, format_money, typeset
 from generator.models import Address, Advisor, Organisation, Program, Region, Source
 from generator.render import labels
 from generator.vocab import Language, OrganisationKind
@@ -76,6 +76,9 @@ class PriorityView:
     quote_lang: str | None  # "fr" on English pages when the quote is the French original
     territory: str
     plan_territory: int
+    # on English pages, the plan's own French wording (the quotation is exact in French only)
+    original_title: str | None = None
+    original_quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -227,11 +230,13 @@ def region_page(directory: Directory, region: Region, lang: Language) -> Page:
     priorities = [
         PriorityView(
             number=p.number,
-            title=p.title[lang],
-            quote=p.quote[lang],
+            title=typeset(p.title[lang]),
+            quote=typeset(p.quote[lang]),
             quote_lang=None,
             territory=p.territory[lang],
             plan_territory=p.plan_territory,
+            original_title=typeset(p.title.fr) if lang is Language.EN else None,
+            original_quote=typeset(p.quote.fr) if lang is Language.EN else None,
         )
         for p in sorted(region.priorities, key=lambda p: p.number)
     ]

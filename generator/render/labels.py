@@ -134,6 +134,7 @@ UI: dict[str, Pair] = {
     ),
     "plan_territory": ("territoire", "territory"),
     "quote_translated": ("traduction libre de l'original français", "our translation of the French original"),
+    "original_text": ("Texte original (français)", "Original text (French)"),
     "advisors": ("Conseillers et conseillères en innovation", "Innovation advisors"),
     "no_advisors": (
         "Aucune fiche de conseiller pour cette région pour l'instant : l'ERAC reçoit les demandes.",

@@ -74,3 +74,10 @@ def test_iq_action_5_lists_only_its_eight_regions(site: Path) -> None:
 @pytest.mark.parametrize(("prefix", "label"), [("", "Exemple fictif"), ("en/", "Sample record")])
 def test_sample_advisors_are_labelled(site: Path, prefix: str, label: str) -> None:
     assert label in page(site, f"{prefix}regions/lanaudiere")
+
+
+def test_english_region_page_keeps_the_plan_quotation_in_french(site: Path) -> None:
+    html = page(site, "en/regions/lanaudiere").replace("&#39;", "'")
+    assert "Original text (French)" in html
+    assert '<p lang="fr"><strong>L\'accompagnement et le soutien aux entreprises' in html
+    assert "pour la 4<sup>e</sup> révolution industrielle" in html
