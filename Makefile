@@ -48,7 +48,7 @@ typecheck: setup
 cfn-lint: setup
 	$(VENV)/bin/cfn-lint template.yaml
 
-test: setup browser-deps lint typecheck cfn-lint validate  ## every test
+test: setup browser-deps lint typecheck cfn-lint generate  ## every test (generate validates the content and builds the routing table first)
 	$(PY) -m pytest
 
 bench: generate browser-deps  ## build time, page weight, Lighthouse, function cold start and latency -> docs/benchmarks.md
