@@ -8,9 +8,7 @@ from hypothesis import strategies as st
 
 from functions.route_request.postal import normalise_postal_code
 
-FIRST = "ABCEGHJKLMNPRSTVXY"
-LETTER = "ABCEGHJKLMNPRSTVWXYZ"
-DIGIT = "0123456789"
+from .strategies import postal_codes
 
 
 @pytest.mark.parametrize("raw", ["h2x1y4", "H2X 1Y4", "H2X-1Y4", " h2x 1y4 ", "H2X  1Y4", "h2X-1y4"])
@@ -45,14 +43,7 @@ def test_valid_codes_outside_quebec(raw: str, province: str) -> None:
     assert code is not None and not code.in_quebec and code.province("fr") == province
 
 
-codes = st.tuples(
-    st.sampled_from(FIRST),
-    st.sampled_from(DIGIT),
-    st.sampled_from(LETTER),
-    st.sampled_from(DIGIT),
-    st.sampled_from(LETTER),
-    st.sampled_from(DIGIT),
-).map("".join)
+codes = postal_codes()
 
 
 @given(code=codes, sep=st.sampled_from(["", " ", "-", "  ", " - "]), lower=st.booleans(), pad=st.booleans())

@@ -26,6 +26,7 @@ from functions.route_request.settings import DEFAULT_ROUTING_TABLE
 from functions.route_request.table import RoutingTable, TableError, load_table
 
 from .conftest import REGIONS
+from .strategies import FIRST_QUEBEC, postal_codes
 
 
 def code(raw: str) -> PostalCode:
@@ -131,17 +132,7 @@ def test_missing_table_file(tmp_path: Path) -> None:
         load_table(tmp_path / "nope.json")
 
 
-FIRST = "GHJ"
-LETTER = "ABCEGHJKLMNPRSTVWXYZ"
-DIGIT = "0123456789"
-quebec_codes = st.tuples(
-    st.sampled_from(FIRST),
-    st.sampled_from(DIGIT),
-    st.sampled_from(LETTER),
-    st.sampled_from(DIGIT),
-    st.sampled_from(LETTER),
-    st.sampled_from(DIGIT),
-).map("".join)
+quebec_codes = postal_codes(FIRST_QUEBEC)
 
 
 def _check_one_region_or_choice(table: RoutingTable, raw: str) -> None:
