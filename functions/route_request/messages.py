@@ -199,18 +199,44 @@ def _build(
     return msg
 
 
-def _sample_prefix(original: str | None) -> str:
-    return "[EXEMPLE] " if original else ""
-
-
-def _sample_notice(original: str | None) -> list[str]:
-    """The first lines of a message redirected from a sample record to the operators."""
-    if original is None:
-        return []
-    return [
-        f"[Fiche d'exemple : ce message était destiné à {original}, adresse fictive d'une fiche "
-        "à remplacer par les coordonnées réelles. Transmettez la demande à la bonne personne.]",
-    ]
+def _relay(
+    role: str,
+    *,
+    name: str,
+    email: str,
+    sample: bool,
+    subject: str,
+    lines: list[str],
+    record: RequestRecord,
+    table: RoutingTable,
+    sender: Sender,
+) -> Outgoing:
+    """The French message to one relay in the chain (the ERAC or the advisor). Mail for a
+    sample record goes to the operators' mailbox when one is configured, flagged as such."""
+    to, original = sender.route_to(email, sample=sample)
+    notice = (
+        [
+            f"[Fiche d'exemple : ce message était destiné à {original}, adresse fictive d'une fiche "
+            "à remplacer par les coordonnées réelles. Transmettez la demande à la bonne personne.]"
+        ]
+        if original
+        else []
+    )
+    return Outgoing(
+        role=role,
+        recipient=to,
+        message=_build(
+            sender=sender,
+            to=_address(name, to),
+            subject=("[EXEMPLE] " if original else "") + subject,
+            intro=[*notice, "Bonjour,", *lines],
+            record=record,
+            table=table,
+            lang="fr",
+            reply_to=_address(record.request.get("contact_name", ""), record.request["email"]),
+            closing=[f"Traitement des renseignements personnels : {sender.site_origin}/confidentialite/"],
+        ),
+    )
 
 
 def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[Outgoing]:
@@ -218,58 +244,36 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
     out = []
     pending = set(record.pending())
     region = table.regions[record.routing.region_code]
-    requester = _address(record.request.get("contact_name", ""), record.request["email"])
     privacy = f"{sender.site_origin}/confidentialite/"
+    reply = "Répondez directement à ce courriel pour joindre la personne-ressource."
     if "erac" in pending:
         erac = table.organisations[record.routing.erac]
-        erac_to, erac_sample = sender.route_to(erac.email, sample=erac.sample)
         out.append(
-            Outgoing(
-                role="erac",
-                recipient=erac_to,
-                message=_build(
-                    sender=sender,
-                    to=_address(erac.label("fr"), erac_to),
-                    subject=_sample_prefix(erac_sample)
-                    + f"Relais — nouvelle demande {record.reference} ({region.label('fr')})",
-                    intro=[
-                        *_sample_notice(erac_sample),
-                        "Bonjour,",
-                        "Une entreprise de votre région demande de l'aide par Relais. "
-                        "Répondez directement à ce courriel pour joindre la personne-ressource.",
-                    ],
-                    record=record,
-                    table=table,
-                    lang="fr",
-                    reply_to=requester,
-                    closing=[f"Traitement des renseignements personnels : {privacy}"],
-                ),
+            _relay(
+                "erac",
+                name=erac.label("fr"),
+                email=erac.email,
+                sample=erac.sample,
+                subject=f"Relais — nouvelle demande {record.reference} ({region.label('fr')})",
+                lines=["Une entreprise de votre région demande de l'aide par Relais. " + reply],
+                record=record,
+                table=table,
+                sender=sender,
             )
         )
     if "advisor" in pending and record.routing.advisor:
         advisor = table.advisors[record.routing.advisor]
-        advisor_to, advisor_sample = sender.route_to(advisor.email, sample=advisor.sample)
         out.append(
-            Outgoing(
-                role="advisor",
-                recipient=advisor_to,
-                message=_build(
-                    sender=sender,
-                    to=_address(advisor.name, advisor_to),
-                    subject=_sample_prefix(advisor_sample)
-                    + f"Relais — demande {record.reference} confiée ({region.label('fr')})",
-                    intro=[
-                        *_sample_notice(advisor_sample),
-                        "Bonjour,",
-                        "Cette demande vous est confiée par Relais, en copie à l'ERAC de la région. "
-                        "Répondez directement à ce courriel pour joindre la personne-ressource.",
-                    ],
-                    record=record,
-                    table=table,
-                    lang="fr",
-                    reply_to=requester,
-                    closing=[f"Traitement des renseignements personnels : {privacy}"],
-                ),
+            _relay(
+                "advisor",
+                name=advisor.name,
+                email=advisor.email,
+                sample=advisor.sample,
+                subject=f"Relais — demande {record.reference} confiée ({region.label('fr')})",
+                lines=["Cette demande vous est confiée par Relais, en copie à l'ERAC de la région. " + reply],
+                record=record,
+                table=table,
+                sender=sender,
             )
         )
     if "requester" in pending:
@@ -298,13 +302,14 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
                 recipient=record.request["email"],
                 message=_build(
                     sender=sender,
-                    to=requester,
+                    to=_address(record.request.get("contact_name", ""), record.request["email"]),
                     subject=subject,
                     intro=intro,
                     record=record,
                     table=table,
                     lang=lang,
-                    reply_to=_address(erac.label(lang), erac.email),
+                    # a sample ERAC's replies go to the operators' mailbox too
+                    reply_to=_address(erac.label(lang), sender.route_to(erac.email, sample=erac.sample)[0]),
                     closing=closing,
                 ),
             )

@@ -122,6 +122,8 @@ def test_mail_for_sample_records_goes_to_the_operators_mailbox_when_configured(m
     # and the requester, a real person, is written to directly
     assert requester["To"].addresses[0].addr_spec == "camille@example.org"
     assert not str(requester["Subject"]).startswith("[EXEMPLE]")
+    # and a reply to their confirmation reaches the operators, not the sample ERAC address
+    assert requester["Reply-To"].addresses[0].addr_spec == "operations@relais.example"
     assert isinstance(app.mailer, FakeMailer)
     assert [recipient for recipient, _ in app.mailer.sent][:2] == ["operations@relais.example"] * 2
 
