@@ -89,3 +89,16 @@ def typeset(text: str) -> Markup:
     """Escape ``text`` for HTML and set French ordinals written ``4^e`` (as the seed's
     conversion of the plan wrote them) as ``4<sup>e</sup>``; safe markup for templates."""
     return Markup(_ORDINAL.sub(r"\1<sup>\2</sup>", html.escape(text, quote=False)))
+
+
+_EXTENSION = re.compile(r"\s+(?:p\.|poste|ext\.)\s*(\d+)$")
+
+
+def tel_uri(phone: str) -> str:
+    """A ``tel:`` URI (RFC 3966) for a number as written in content: ``450 365-9218 p. 201``
+    → ``tel:+1-450-365-9218;ext=201``, so a phone dials it and the extension."""
+    extension = _EXTENSION.search(phone)
+    number = phone[: extension.start()] if extension else phone
+    digits = re.sub(r"\D", "", number)[-10:]  # drop the country code 1 when written
+    uri = f"tel:+1-{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    return f"{uri};ext={extension.group(1)}" if extension else uri

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.directory import Directory
-from generator.formatting import format_date, format_money, typeset
+from generator.formatting import format_date, format_money, tel_uri, typeset
 from generator.models import Address, Advisor, Organisation, Program, Region, Source
 from generator.render import labels
 from generator.vocab import Language, OrganisationKind
@@ -49,6 +49,7 @@ class OrganisationView:
     address: str | None
     website: str | None
     phone: str | None
+    phone_uri: str | None
     email: str | None
     badges: list[Badge]
 
@@ -177,6 +178,7 @@ def organisation_view(directory: Directory, org: Organisation, lang: Language) -
         address=format_address(org.address),
         website=org.website,
         phone=org.phone,
+        phone_uri=tel_uri(org.phone) if org.phone else None,
         email=org.email,
         badges=badges_for(org, lang),
     )

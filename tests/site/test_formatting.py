@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.formatting import NBSP, NNBSP, format_date, format_money, format_number
+from generator.formatting import NBSP, NNBSP, format_date, format_money, format_number, tel_uri
 
 
 def test_french_money_groups_with_narrow_no_break_spaces() -> None:
@@ -42,3 +42,16 @@ def test_dates() -> None:
     assert format_date(dt.date(2024, 10, 24), "en") == "October 24, 2024"
     assert format_date(dt.date(2021, 3, 1), "fr") == "1er mars 2021"
     assert format_date(dt.date(2022, 8, 1), "en") == "August 1, 2022"
+
+
+@pytest.mark.parametrize(
+    ("written", "uri"),
+    [
+        ("450 365-9218 p. 201", "tel:+1-450-365-9218;ext=201"),
+        ("450 365-9218", "tel:+1-450-365-9218"),
+        ("+1 514 555-0123", "tel:+1-514-555-0123"),
+        ("(819) 555-0100 poste 12", "tel:+1-819-555-0100;ext=12"),
+    ],
+)
+def test_phone_numbers_become_dialable_tel_uris(written: str, uri: str) -> None:
+    assert tel_uri(written) == uri
