@@ -95,7 +95,9 @@ def parse_event(event: Mapping[str, Any], *, max_body_bytes: int) -> Submission 
         return BodyProblem(415, False, lang)
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
+        # ValueError covers JSONDecodeError and an integer longer than Python converts
+        # (sys.get_int_max_str_digits(), 4,300 digits), which the body cap leaves room for.
         return BodyProblem(400, False, lang)
     if not isinstance(data, dict):
         return BodyProblem(400, False, lang)

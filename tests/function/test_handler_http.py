@@ -85,6 +85,14 @@ def test_malformed_json_is_400(app: App, raw: str) -> None:
     assert body(response)["status"] == "invalid" and "body" in body(response)["errors"]
 
 
+def test_a_number_too_long_for_python_is_400_not_500(app: App) -> None:
+    # json.loads refuses integers over 4,300 digits with a plain ValueError (not a
+    # JSONDecodeError); the 16 KB body cap leaves room for one.
+    raw = json.dumps(valid_fields()).replace('"website": ""', '"website": "", "started_at": ' + "9" * 5000)
+    response = handle(json_event(raw), app)
+    assert response["statusCode"] == 400 and "body" in body(response)["errors"]
+
+
 def test_bad_base64_is_400(app: App) -> None:
     event = json_event(valid_fields())
     event["isBase64Encoded"] = True
