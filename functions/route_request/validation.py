@@ -46,6 +46,9 @@ _VERSION = re.compile(r"^[A-Za-z0-9._-]+$")
 _REGION_CODE = re.compile(r"^(0[1-9]|1[0-7])$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 _CONTROL_KEEP_NEWLINES = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]+")
+# A lone surrogate (``"\\ud800"`` escaped in JSON) is no character: UTF-8 cannot encode it,
+# so it could be neither hashed, stored nor mailed.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ACCEPTED_CONSENT = frozenset({"yes", "oui", "true", "on", "1"})
 
 ErrorKind = Literal["required", "too_long", "invalid"]
@@ -265,7 +268,7 @@ def validate(fields: Mapping[str, object], *, now_ms: int, min_fill_seconds: int
         raw = fields.get(name)
         if raw is None:
             raw = ""
-        if not isinstance(raw, str):
+        if not isinstance(raw, str) or _SURROGATE.search(raw):
             errors[name] = message(name, "invalid", lang)
             return ""
         cleaned = _clean(raw, multiline=multiline)

@@ -93,6 +93,13 @@ def test_a_number_too_long_for_python_is_400_not_500(app: App) -> None:
     assert response["statusCode"] == 400 and "body" in body(response)["errors"]
 
 
+def test_a_lone_surrogate_escaped_in_json_is_a_field_error_not_a_500(app: App) -> None:
+    raw = json.dumps(valid_fields(business_name="Boulangerie \ud83d"))  # half an emoji
+    response = handle(json_event(raw), app)
+    assert response["statusCode"] == 422 and list(body(response)["errors"]) == ["business_name"]
+    assert isinstance(app.store, FakeStore) and app.store.records == {}
+
+
 def test_bad_base64_is_400(app: App) -> None:
     event = json_event(valid_fields())
     event["isBase64Encoded"] = True

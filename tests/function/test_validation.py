@@ -70,6 +70,10 @@ def test_missing_language_defaults_to_french() -> None:
         ("submission_id", "not-a-uuid"),
         ("business_name", 42),
         ("description", ["a"]),
+        # a lone surrogate ("\\ud800" in JSON) is no character: it cannot be hashed,
+        # stored or mailed as UTF-8
+        ("contact_name", "Camille \ud800"),
+        ("description", "besoin \udfff"),
     ],
 )
 def test_bad_values(field: str, value: object) -> None:
