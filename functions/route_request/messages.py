@@ -7,8 +7,8 @@ Each has a plain-text part and an HTML alternative; every value that came from t
 requester is HTML-escaped in the HTML part. Headers are built from settings and routing
 table values; the only user values in headers are the requester's validated address and
 name, passed through ``email.headerregistry.Address`` (which quotes and RFC 2047-encodes)
-after CR/LF and other control characters are removed. Subjects hold only the reference
-and the region's name.
+after CR/LF, other control characters and encoded-word openers (``=?``) are removed.
+Subjects hold only the reference and the region's name.
 """
 
 from __future__ import annotations
@@ -55,8 +55,16 @@ def header_safe(value: str) -> str:
     return " ".join(_CONTROL.sub(" ", value).split())
 
 
+def display_name_safe(value: str) -> str:
+    """:func:`header_safe`, and no RFC 2047 encoded word: a name typed as
+    ``=?utf-8?q?Eve=0D=0ABcc:_x@example.org?=`` would otherwise be decoded, CR LF included,
+    when the email package refolds the header (3.11.7 then writes a real Bcc line; 3.13
+    re-encodes it, but mail clients still show the decoded name). ``= ?`` is never decoded."""
+    return header_safe(value).replace("=?", "= ?")
+
+
 def _address(display_name: str, addr_spec: str) -> Address:
-    return Address(display_name=header_safe(display_name), addr_spec=header_safe(addr_spec))
+    return Address(display_name=display_name_safe(display_name), addr_spec=header_safe(addr_spec))
 
 
 LABELS = {
@@ -187,7 +195,7 @@ def _build(
     )
 
     msg = EmailMessage(policy=SMTP)
-    msg["From"] = Address(display_name=header_safe(sender.name), addr_spec=sender.address)
+    msg["From"] = Address(display_name=display_name_safe(sender.name), addr_spec=sender.address)
     msg["To"] = to
     if reply_to is not None:
         msg["Reply-To"] = reply_to

@@ -96,6 +96,32 @@ def test_crlf_and_html_in_every_field_stay_out_of_headers_and_are_escaped(app: A
         assert "<script>" in text  # the plain text shows what was typed
 
 
+def test_an_encoded_word_in_a_name_cannot_smuggle_a_header_or_an_address(app: App) -> None:
+    # GIVEN names that are RFC 2047 encoded words: CR LF + Bcc, and a second address
+    # (the email package decodes encoded words inside quoted display names when it
+    # refolds a header, and mail clients decode them for display)
+    messages = deliver(
+        app,
+        contact_name="=?utf-8?q?Eve=0D=0ABcc:_victim@example.org?=",
+        business_name="=?utf-8?q?Acme=0D=0ABcc:_victim@example.org?=",
+    )
+    for msg in messages:
+        raw = msg.as_bytes()
+        raw_headers = raw.split(b"\r\n\r\n", 1)[0] if b"\r\n\r\n" in raw else raw.split(b"\n\n", 1)[0]
+        # THEN no line of any header block starts a Bcc, and each address header keeps
+        # exactly its one address, whose display name decodes to one plain line
+        assert not any(line.lower().startswith(b"bcc") for line in raw_headers.splitlines())
+        assert "victim@example.org" not in str(msg.get("Bcc", ""))
+        for header in ("To", "Reply-To"):
+            (address,) = msg[header].addresses
+            assert address.addr_spec in {
+                "camille@example.org",
+                "erac-montreal@example.org",
+                "adv-montreal-a@example.org",
+            }
+            assert "\n" not in address.display_name and "\r" not in address.display_name
+
+
 def test_no_advisor_means_two_emails(app: App) -> None:
     response = handle(json_event(valid_fields(postal_code="J0Y 1A0")), app)
     assert response["statusCode"] == 202
