@@ -6,6 +6,9 @@ Commands::
     build    [--lang fr|en] [--root PATH]   validate, then write the routing table,
                                             the site's pages and the open data
     schemas  [--check] [--root PATH]        write (or check) schemas/*.json
+    reference [--check] [--root PATH]       write (or check) docs/content-reference.md,
+                                            the editors' table of every content field
+                                            (generator/reference.py)
     new      program|organisation|advisor [--lang fr|en] [--answers FILE] [--root PATH]
                                             start a content file from a few questions
                                             (generator/scaffold.py)
@@ -15,7 +18,8 @@ Commands::
                                             (generator/routing_diff.py)
 
 Exit status: 0 when all is well; 1 for a content error (every error is printed as
-``file:line:col: message`` plus a hint line, then the count) or stale schemas;
+``file:line:col: message`` plus a hint line, then the count), stale schemas or a
+stale reference page;
 2 for a mistyped command (argparse); 3 for a bug in the generator, with the
 traceback. Each command is registered by a ``register_*`` function listed in
 ``COMMANDS``, so a new one is one function and one line.
@@ -32,7 +36,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from generator import load, routing_diff, routing_table, scaffold, schemas
+from generator import load, reference, routing_diff, routing_table, scaffold, schemas
 from generator.messages import cli_text
 from generator.vocab import LANGUAGES
 
@@ -167,6 +171,12 @@ def register_schemas(sub: Any) -> None:
     parser.set_defaults(func=cmd_schemas)
 
 
+def register_reference(sub: Any) -> None:
+    parser = sub.add_parser("reference", help="write docs/content-reference.md from the models")
+    reference.add_arguments(parser, default_root=REPO_ROOT)
+    parser.set_defaults(func=reference.run)
+
+
 def register_new(sub: Any) -> None:
     parser = sub.add_parser(
         "new", help="start a content file (program, organisation, advisor) from questions"
@@ -185,6 +195,7 @@ COMMANDS: list[Callable[[Any], None]] = [
     register_validate,
     register_build,
     register_schemas,
+    register_reference,
     register_new,
     register_routing_diff,
 ]
