@@ -353,7 +353,10 @@ def _clean(raw: str, *, multiline: bool) -> str:
 
 def _valid_email(email: str) -> bool:
     local, _, _domain = email.partition("@")
-    return len(local) <= 64 and bool(_EMAIL.match(email))
+    # "=?" opens an RFC 2047 encoded word: the pattern allows it in a local part, but the
+    # email package refuses such an address in a header, so no message to or about the
+    # requester could ever be built.
+    return len(local) <= 64 and "=?" not in email and bool(_EMAIL.match(email))
 
 
 def _consented(value: object) -> bool:

@@ -95,6 +95,17 @@ def test_store_down_during_delivery_retries(make_app: Callable[..., App]) -> Non
     assert handle(sqs_event(SID), app) == {"batchItemFailures": [{"itemIdentifier": "msg-0"}]}
 
 
+def test_an_accepted_email_address_can_always_be_mailed(app: App) -> None:
+    # GIVEN addresses at the edges of what the form accepts
+    for n, address in enumerate(["o'brien+relais@example.org", "a=b?c@example.org", "x{y}@sub.example.org"]):
+        sid = f"00000000-0000-0000-0000-0000000001{n:02d}"
+        response = handle(json_event(valid_fields(submission_id=sid, email=address)), app)
+        assert response["statusCode"] == 202
+        # WHEN delivered THEN every email goes out (none crashes on the Reply-To or To header)
+        assert handle(sqs_event(sid), app) == {"batchItemFailures": []}
+        assert isinstance(app.store, FakeStore) and app.store.records[sid].status == "delivered"
+
+
 def test_unreadable_message_is_dropped(app: App) -> None:
     event = sqs_event(SID)
     event["Records"][0]["body"] = "not json"
