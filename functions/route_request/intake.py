@@ -88,11 +88,6 @@ def submit(
     checked = validate(fields, now_ms=now_ms, min_fill_seconds=config.min_fill_seconds)
     now = now_ms // 1000
     year = datetime.fromtimestamp(now, UTC).year
-    if isinstance(checked, Bot):
-        # Answer exactly like a success so the bot learns nothing; record and send nothing.
-        log.event("bot_ignored", status="accepted")
-        fake_id = checked.submission_id or str(uuid.uuid4())
-        return Accepted(reference=reference_for(fake_id, year), region=None, lang=checked.lang)
     if isinstance(checked, Invalid):
         log.event(
             "request_invalid",
@@ -101,7 +96,8 @@ def submit(
             error=",".join(sorted(checked.errors)),
         )
         return checked
-    request: Request = checked
+    bot = isinstance(checked, Bot)
+    request: Request = checked.request if isinstance(checked, Bot) else checked
     lang = request.lang
 
     found = resolve_region(request.postal_code, table, region_choice=request.region_choice, lang=lang)
@@ -129,6 +125,10 @@ def submit(
         submission_id=submission_id,
         municipality=request.municipality,
     )
+    if bot:
+        # Answer exactly as this request would be answered; record and send nothing.
+        log.event("bot_ignored", status="accepted", region=routing.region_code)
+        return Accepted(reference=reference_for(submission_id, year), region=routing.region_code, lang=lang)
     deliveries: dict[str, str] = {"erac": "pending", "requester": "pending"}
     if routing.advisor:
         deliveries["advisor"] = "pending"

@@ -7,8 +7,9 @@ Fields (docs/architecture.md): submission_id, business_name, contact_name, email
 (honeypot).
 
 Bots: a non-empty honeypot ``website`` or a form sent less than ``min_fill_seconds`` after
-``started_at`` gives :class:`Bot`. The handler answers it exactly as an accepted request
-(so the bot learns nothing) but records nothing and sends nothing. ``started_at`` absent
+``started_at`` gives :class:`Bot` once every field is valid (bad fields give :class:`Invalid`
+as for anyone). The handler answers it exactly as that request would be answered (so the
+bot learns nothing) but records nothing and sends nothing. ``started_at`` absent
 (no JavaScript) is not checked.
 """
 
@@ -242,8 +243,13 @@ class Invalid:
 
 @dataclass(frozen=True)
 class Bot:
-    lang: Lang
-    submission_id: str | None
+    """A valid-looking request sent by a bot: answered as ``request`` would be, never recorded."""
+
+    request: Request
+
+    @property
+    def lang(self) -> Lang:
+        return self.request.lang
 
 
 Validation = Request | Invalid | Bot
@@ -285,9 +291,6 @@ def validate(fields: Mapping[str, object], *, now_ms: int, min_fill_seconds: int
     if submission_id is False:
         errors["submission_id"] = message("submission_id", "invalid", lang)
 
-    if _is_bot(fields, now_ms=now_ms, min_fill_seconds=min_fill_seconds):
-        return Bot(lang=lang, submission_id=submission_id or None)
-
     raw_lang = fields.get("lang")
     if raw_lang not in (None, "") and raw_lang not in LANGS:
         errors["lang"] = message("lang", "invalid", lang)
@@ -320,7 +323,7 @@ def validate(fields: Mapping[str, object], *, now_ms: int, min_fill_seconds: int
 
     if errors or postal is None:
         return Invalid(errors=errors, lang=lang)
-    return Request(
+    request = Request(
         business_name=business_name,
         contact_name=contact_name,
         email=email,
@@ -333,6 +336,11 @@ def validate(fields: Mapping[str, object], *, now_ms: int, min_fill_seconds: int
         municipality=municipality,
         submission_id=submission_id or None,
     )
+    # A bot is told exactly what a person sending the same fields would be (errors
+    # included), so the answer never shows that it was caught.
+    if _is_bot(fields, now_ms=now_ms, min_fill_seconds=min_fill_seconds):
+        return Bot(request=request)
+    return request
 
 
 def text_or_none(raw: object) -> str | None:

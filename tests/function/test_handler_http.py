@@ -144,6 +144,25 @@ def test_honeypot_pretends_success_records_nothing(app: App) -> None:
     assert form["statusCode"] == 303 and "/merci/" in form["headers"]["location"]
 
 
+def test_a_bot_cannot_tell_it_was_caught(make_app: Callable[..., App]) -> None:
+    # GIVEN the same form sent by a person and, to another deployment, by a bot
+    person, bot = make_app(), make_app()
+    caught = valid_fields(website="https://spam.example")
+    # THEN the answers are identical, field for field (the region included) ...
+    assert handle(json_event(caught), bot) == handle(json_event(valid_fields()), person)
+    # ... including for a form without an id, and for bad input
+    no_id = {"submission_id": None, "started_at": None}
+    assert handle(form_event(valid_fields(**no_id, website="x")), bot) == handle(
+        form_event(valid_fields(**no_id)), person
+    )
+    assert handle(json_event(valid_fields(website="x", email="nope")), bot) == handle(
+        json_event(valid_fields(email="nope")), person
+    )
+    # and the bot's requests were neither recorded nor queued
+    assert isinstance(bot.store, FakeStore) and bot.store.records == {}
+    assert isinstance(bot.queue, FakeQueue) and bot.queue.messages == []
+
+
 def test_too_fast_is_treated_as_a_bot(app: App) -> None:
     now_ms = int(app.clock() * 1000)
     response = handle(json_event(valid_fields(started_at=now_ms - 500)), app)
