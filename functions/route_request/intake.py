@@ -4,7 +4,8 @@ Returns an outcome value; ``api.py`` turns outcomes into HTTP answers (the one p
 Order matters: the record is written (conditionally on ``submission_id``) before anything
 is sent or answered; if that write fails the requester is told to try again and nothing
 is sent. Once recorded, a request is never lost: if queueing fails the record stays
-``queued: false`` and the scheduled sweep queues it later.
+``queued: false`` and the scheduled sweep queues it later. Only the post that created the
+record queues it; a replay (same id, same content) gets the same answer and queues nothing.
 """
 
 from __future__ import annotations
@@ -159,8 +160,10 @@ def submit(
             log.event("request_conflict", status="conflict", reference=existing.reference)
             return Conflict(lang=lang)
         log.event("request_replayed", status="accepted", reference=existing.reference, queued=existing.queued)
-        if not existing.queued:
-            _enqueue(existing, store=store, queue=queue, now=now)
+        # Never queued here, even when ``queued`` is still false: a double click arrives
+        # while the first post is between its record and its queueing, and a second message
+        # would mean a second delivery racing the first. A request left unqueued (queue
+        # down, function stopped) is the sweep's to queue.
         return Accepted(
             reference=existing.reference, region=existing.routing.region_code, lang=lang, replay=True
         )

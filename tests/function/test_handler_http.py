@@ -221,6 +221,26 @@ def test_same_id_same_body_is_an_idempotent_replay(app: App) -> None:
     assert isinstance(app.queue, FakeQueue) and len(app.queue.messages) == 1
 
 
+def test_a_double_click_queues_the_request_once(make_app: Callable[..., App]) -> None:
+    # GIVEN the second click arrives while the first is between its record and its queueing
+    class SlowQueue(FakeQueue):
+        def enqueue(self, submission_id: str) -> None:
+            if not clicked:
+                clicked.append(True)
+                second.append(handle(json_event(valid_fields()), app))
+            super().enqueue(submission_id)
+
+    clicked: list[bool] = []
+    second: list[dict[str, object]] = []
+    queue = SlowQueue()
+    app = make_app(queue=queue)
+    first = handle(json_event(valid_fields()), app)
+    # THEN both get the same reference, and one message is queued (one delivery, not two)
+    assert first["statusCode"] == second[0]["statusCode"] == 202
+    assert body(first)["reference"] == body(second[0])["reference"]  # type: ignore[arg-type]
+    assert queue.messages == ["00000000-0000-0000-0000-00000000002a"]
+
+
 def test_same_id_different_body_is_409(app: App) -> None:
     handle(json_event(valid_fields()), app)
     response = handle(json_event(valid_fields(description="Autre chose")), app)
