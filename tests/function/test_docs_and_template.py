@@ -68,6 +68,9 @@ def test_template_guarantees() -> None:
         assert all("*" not in action for action in statement["Action"]), statement["Sid"]
     ses = next(s for s in statements if s["Sid"] == "SendFromRelaisOnly")
     assert "ses:FromAddress" in ses["Condition"]["StringEquals"]
+    # SES v2 SendEmail with Content.Raw (mail_ses.py) is authorised as ses:SendRawEmail;
+    # ses:SendEmail (simple content) would only widen what the role can do.
+    assert ses["Action"] == ["ses:SendRawEmail"]
     cors = resources["HttpApi"]["Properties"]["CorsConfiguration"]["AllowOrigins"]
     assert cors == [{"Ref": "SiteOrigin"}]
     assert {"ApiUrl"} <= set(template["Outputs"])
