@@ -3,8 +3,10 @@
 Called by the SQS path (and inline by the local backend). Only deliveries still
 ``pending`` are sent, and each recipient's state is stored right after its send, so a
 redelivered message sends only what is missing. A retryable error stops the round (the
-queue retries later with a back-off); a permanent one marks that recipient
-``failed_permanent``, emits the ``PermanentDeliveryFailure`` metric and carries on.
+queue retries later with a back-off); SES refusing to send at all (``SendingBlocked``) is
+retried the same way and also emits the ``SendingBlocked`` metric an alarm watches; a
+permanent error marks that recipient ``failed_permanent``, emits the
+``PermanentDeliveryFailure`` metric and carries on.
 Delivery is at-least-once: a crash between a send and its state update re-sends that one
 email on the next attempt.
 """
@@ -15,13 +17,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from . import log
-from .errors import PermanentMailError, RetryableMailError
+from .errors import PermanentMailError, RetryableMailError, SendingBlocked
 from .messages import Sender, compose
 from .ports import Mailer
 from .store import RequestStore
 from .table import RoutingTable
 
 PERMANENT_FAILURE_METRIC = "PermanentDeliveryFailure"
+SENDING_BLOCKED_METRIC = "SendingBlocked"
 # SQS allows a visibility timeout of at most 12 h counted from the receive: keep a margin
 # for the time this invocation has already spent.
 MAX_BACKOFF_SECONDS = 12 * 3600 - 300
@@ -66,6 +69,10 @@ def deliver(
         try:
             mailer.send(outgoing.message, recipient=outgoing.recipient)
         except RetryableMailError as exc:
+            if isinstance(exc, SendingBlocked):
+                log.metric(
+                    SENDING_BLOCKED_METRIC, metrics_namespace, reference=record.reference, error_code=exc.code
+                )
             store.set_status(submission_id, record.settled_status(), now, attempts=record.attempts + 1)
             log.event(
                 "delivery_retry",

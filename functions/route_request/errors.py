@@ -38,8 +38,14 @@ class RetryableMailError(RetryableError):
     """Sending failed for a reason that may pass (throttling, SES outage, network)."""
 
 
+class SendingBlocked(RetryableMailError):
+    """SES refuses to send anything for now (account or configuration set paused or
+    suspended, MAIL FROM domain not verified): nothing is wrong with this message, so it
+    waits with the queue's long back-off while an alarm calls an operator to lift the block."""
+
+
 class PermanentMailError(PermanentError):
-    """SES refused this message for good (rejected, identity not verified, sending paused)."""
+    """SES refused this message for good (rejected, invalid recipient or content)."""
 
 
 class QueueUnavailable(RetryableError):

@@ -3,8 +3,10 @@
 ``SendEmail`` with ``Content.Raw`` (our own MIME, built by ``messages.py``), the configured
 From identity and configuration set (bounce and complaint events). Errors are told apart by
 their code (https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_SendEmail.html#API_SendEmail_Errors):
-throttling, quotas and SES-side faults may pass → :class:`RetryableMailError`; a rejected
-message, an unverified identity, a paused or suspended account → :class:`PermanentMailError`.
+throttling, quotas and SES-side faults may pass → :class:`RetryableMailError`; a paused or
+suspended account or configuration set, an unverified MAIL FROM domain → :class:`SendingBlocked`
+(retried with the long back-off and alarmed: no request is dropped while an operator lifts the
+block); a rejected message or an invalid recipient → :class:`PermanentMailError`.
 ``AccessDeniedException`` counts as retryable: it means our IAM policy is wrong, which an
 operator fixes, and the queue's long back-off keeps the request until then.
 """
@@ -17,7 +19,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from .aws_errors import CONNECTION_ERRORS, error_code, http_status
-from .errors import PermanentMailError, RetryableMailError
+from .errors import PermanentMailError, RetryableMailError, SendingBlocked
 
 RETRYABLE_CODES = frozenset(
     {
@@ -35,15 +37,20 @@ RETRYABLE_CODES = frozenset(
         "AccessDeniedException",
     }
 )
-PERMANENT_CODES = frozenset(
+# The account, not the message: every send fails until an operator acts.
+BLOCKED_CODES = frozenset(
     {
-        "MessageRejected",
         "MailFromDomainNotVerified",
         "MailFromDomainNotVerifiedException",
         "AccountSuspendedException",
         "AccountSendingPausedException",
         "SendingPausedException",
         "ConfigurationSetSendingPausedException",
+    }
+)
+PERMANENT_CODES = frozenset(
+    {
+        "MessageRejected",
         "BadRequestException",
         "NotFoundException",
         "InvalidParameterValue",
@@ -72,6 +79,8 @@ class SesMailer:
             answer = self._client.send_email(**kwargs)
         except ClientError as exc:
             code = error_code(exc)
+            if code in BLOCKED_CODES:
+                raise SendingBlocked(code) from exc
             if code in PERMANENT_CODES:
                 raise PermanentMailError(code) from exc
             if code in RETRYABLE_CODES or http_status(exc) >= 500 or http_status(exc) == 429:

@@ -20,6 +20,7 @@ from functions.route_request.errors import (
     PermanentMailError,
     QueueUnavailable,
     RetryableMailError,
+    SendingBlocked,
     StoreFailure,
     StoreUnavailable,
 )
@@ -166,9 +167,10 @@ def _ses_error(code: str, status: int = 400) -> dict[str, Any]:
         ("InternalFailure", 500, RetryableMailError),
         ("SomethingNew", 502, RetryableMailError),
         ("MessageRejected", 400, PermanentMailError),
-        ("MailFromDomainNotVerifiedException", 400, PermanentMailError),
-        ("AccountSuspendedException", 400, PermanentMailError),
-        ("SendingPausedException", 400, PermanentMailError),
+        ("MailFromDomainNotVerifiedException", 400, SendingBlocked),
+        ("AccountSuspendedException", 400, SendingBlocked),
+        ("SendingPausedException", 400, SendingBlocked),
+        ("ConfigurationSetSendingPausedException", 400, SendingBlocked),
         ("BadRequestException", 400, PermanentMailError),
     ],
 )

@@ -7,7 +7,12 @@ from collections.abc import Callable
 
 from functions.route_request.app import App
 from functions.route_request.delivery import backoff_seconds
-from functions.route_request.errors import PermanentMailError, RetryableMailError, StoreUnavailable
+from functions.route_request.errors import (
+    PermanentMailError,
+    RetryableMailError,
+    SendingBlocked,
+    StoreUnavailable,
+)
 from functions.route_request.handler import handle
 
 from .conftest import valid_fields
@@ -74,6 +79,25 @@ def test_permanent_failure_marks_the_recipient_and_does_not_retry(app: App, caps
     out = capsys.readouterr().out
     assert '"PermanentDeliveryFailure": 1' in out and '"Namespace": "Relais"' in out
     assert "camille" not in out
+
+
+def test_sending_paused_keeps_the_request_waiting_and_raises_the_alarm(app: App, capsys) -> None:  # type: ignore[no-untyped-def]
+    # GIVEN SES has paused sending for the whole account
+    store = submitted(app)
+    assert isinstance(app.mailer, FakeMailer)
+    app.mailer.failures["erac-montreal@example.org"] = [SendingBlocked("SendingPausedException")]
+    # WHEN the queue delivers the request
+    result = handle(sqs_event(SID, receive_count=3), app)
+    # THEN nobody is marked failed: the message goes back to the queue with the long back-off
+    assert result == {"batchItemFailures": [{"itemIdentifier": "msg-0"}]}
+    assert store.records[SID].deliveries == {"erac": "pending", "advisor": "pending", "requester": "pending"}
+    assert app.queue.visibility[-1][1] == backoff_seconds(3)  # type: ignore[attr-defined]
+    # and the SendingBlocked metric calls an operator
+    out = capsys.readouterr().out
+    assert '"SendingBlocked": 1' in out and "PermanentDeliveryFailure" not in out
+    # WHEN the block is lifted THEN the next delivery sends everything
+    assert handle(sqs_event(SID, receive_count=4), app) == {"batchItemFailures": []}
+    assert store.records[SID].status == "delivered"
 
 
 def test_partial_batch_failure_names_only_failed_messages(make_app: Callable[..., App]) -> None:
