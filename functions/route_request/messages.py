@@ -155,13 +155,18 @@ def _build(
     lang: str,
     reply_to: Address | None,
     closing: list[str],
+    include_request: bool = True,
 ) -> EmailMessage:
+    """One message: text and HTML parts, every value escaped in the HTML. Without
+    ``include_request`` the requester's own typed values (business, description…) are left
+    out: the confirmation goes to an address nobody has verified, and must not let anyone
+    use Relais to send their text to a third party."""
     labels = LABELS[lang]
     colon = _colon(lang)
     region = table.regions[record.routing.region_code].label(lang)
     why = record.routing.reason.get(lang) or record.routing.reason.get("fr", "")
     informed = _informed(record, table, lang)
-    details = _details(record, lang)
+    details = _details(record, lang) if include_request else []
     description = record.request.get("description", "")
 
     text_lines = [*intro, ""]
@@ -172,8 +177,10 @@ def _build(
     ]
     text_lines += [f"{labels['why']}{colon}", why, ""]
     text_lines += [f"{labels['informed']}{colon}", *[f"- {line}" for line in informed], ""]
-    text_lines += [f"{label}{colon}{value}" for label, value in details]
-    text_lines += ["", f"{labels['description']}{colon}", description, "", *closing]
+    if include_request:
+        text_lines += [f"{label}{colon}{value}" for label, value in details]
+        text_lines += ["", f"{labels['description']}{colon}", description, ""]
+    text_lines += closing
     text = "\n".join(text_lines) + "\n"
 
     e = html.escape
@@ -188,8 +195,12 @@ def _build(
         f"<h2>{e(labels['informed'])}</h2><ul>"
         + "".join(f"<li>{e(line)}</li>" for line in informed)
         + "</ul>"
-        f"<table>{rows}</table>"
-        f"<h2>{e(labels['description'])}</h2><p>{e(description).replace(chr(10), '<br>')}</p>"
+        + (
+            f"<table>{rows}</table>"
+            f"<h2>{e(labels['description'])}</h2><p>{e(description).replace(chr(10), '<br>')}</p>"
+            if include_request
+            else ""
+        )
         + "".join(f"<p>{e(line)}</p>" for line in closing if line)
         + "</body></html>\n"
     )
@@ -295,7 +306,11 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
                 "Thank you: your request was received and passed on to the people below, "
                 "who will contact you directly.",
             ]
-            closing = [f"How we handle your personal information: {privacy_lang}"]
+            closing = [
+                "For your protection, this message does not repeat what you wrote: "
+                "the people above have it and will reply to you.",
+                f"How we handle your personal information: {privacy_lang}",
+            ]
         else:
             subject = f"Relais — nous avons reçu votre demande {record.reference}"
             intro = [
@@ -303,14 +318,19 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
                 "Merci : votre demande a bien été reçue et transmise aux personnes ci-dessous, "
                 "qui communiqueront directement avec vous.",
             ]
-            closing = [f"Traitement de vos renseignements personnels : {privacy_lang}"]
+            closing = [
+                "Pour votre protection, ce courriel ne reprend pas le contenu de votre demande : "
+                "les personnes ci-dessus l'ont reçu et vous répondront.",
+                f"Traitement de vos renseignements personnels : {privacy_lang}",
+            ]
         out.append(
             Outgoing(
                 role="requester",
                 recipient=record.request["email"],
                 message=_build(
                     sender=sender,
-                    to=_address(record.request.get("contact_name", ""), record.request["email"]),
+                    # the address alone: a typed name must not ride along to an unverified address
+                    to=_address("", record.request["email"]),
                     subject=subject,
                     intro=intro,
                     record=record,
@@ -319,6 +339,7 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
                     # a sample ERAC's replies go to the operators' mailbox too
                     reply_to=_address(erac.label(lang), sender.route_to(erac.email, sample=erac.sample)[0]),
                     closing=closing,
+                    include_request=False,
                 ),
             )
         )

@@ -92,8 +92,14 @@ def test_crlf_and_html_in_every_field_stay_out_of_headers_and_are_escaped(app: A
             msg["To"].addresses[0].addr_spec,
         }
         text, html = parts(msg)
-        assert "<script>" not in html and "&lt;script&gt;" in html
+        assert "<script>" not in html
+    erac, advisor, requester = (parts(msg) for msg in messages)
+    for text, html in (erac, advisor):
+        assert "&lt;script&gt;" in html  # escaped in HTML
         assert "<script>" in text  # the plain text shows what was typed
+    # the requester's confirmation goes to an unverified address: none of the typed text
+    assert "script" not in requester[0] and "script" not in requester[1]
+    assert "Acme" not in requester[0] and "Besoin" not in requester[0]
 
 
 def test_an_encoded_word_in_a_name_cannot_smuggle_a_header_or_an_address(app: App) -> None:
