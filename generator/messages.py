@@ -405,6 +405,8 @@ CLI: dict[str, dict[str, str]] = {
         "skipped": "{module} absent : étape « {step} » sautée",
         "schemas_ok": "schémas à jour ({count} fichiers)",
         "schemas_stale": "{path} n'est pas à jour : lancez python -m generator schemas",
+        "reference_ok": "{path} est à jour",
+        "reference_stale": "{path} n'est pas à jour : lancez python -m generator reference",
     },
     "en": {
         "count": "{count} error(s)",
@@ -417,6 +419,8 @@ CLI: dict[str, dict[str, str]] = {
         "skipped": "{module} not found: step « {step} » skipped",
         "schemas_ok": "schemas up to date ({count} files)",
         "schemas_stale": "{path} is out of date: run python -m generator schemas",
+        "reference_ok": "{path} is up to date",
+        "reference_stale": "{path} is out of date: run python -m generator reference",
     },
 }
 

@@ -60,17 +60,6 @@ _PATTERN_NAMES: list[tuple[Any, str]] = [
     (models.SeedName, "document de seeds / seed file (`002_0123456789abcdef.txt`)"),
 ]
 
-MESSAGES = {
-    "fr": {
-        "ok": "{path} est à jour",
-        "stale": "{path} n'est pas à jour : lancez python -m generator reference",
-    },
-    "en": {
-        "ok": "{path} is up to date",
-        "stale": "{path} is out of date: run python -m generator reference",
-    },
-}
-
 
 def _pattern_names() -> dict[str, str]:
     """Each constrained string's regular expression → its name for editors."""
@@ -255,12 +244,12 @@ def run(args: argparse.Namespace) -> int:
     """Write the page, or with ``--check`` exit 1 when it is stale; 0 otherwise."""
     root: Path = args.root
     shown = REFERENCE_PATH.as_posix()
-    lang = args.lang if args.lang in MESSAGES else "fr"
+    lang = args.lang
     if args.check:
         if reference_is_stale(root):
-            print(MESSAGES[lang]["stale"].format(path=shown))
+            print(cli_text("reference_stale", lang, path=shown))
             return 1
-        print(MESSAGES[lang]["ok"].format(path=shown))
+        print(cli_text("reference_ok", lang, path=shown))
         return 0
     path = write_reference(root)
     print(cli_text("wrote", lang, path=path.relative_to(root).as_posix()))
