@@ -60,6 +60,16 @@ def _doc(fr: str, en: str) -> Any:
     return Field(description=f"{fr} — {en}")
 
 
+# A fictitious record (organisation or advisor), labelled as such on the site.
+SampleFlag = Annotated[
+    bool,
+    _doc(
+        "true pour une fiche d'exemple fictive (courriel @example.org).",
+        "true for a fictitious sample record (@example.org email).",
+    ),
+]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
@@ -308,13 +318,7 @@ class Organisation(Model):
             "true si des faits de la fiche restent à confirmer.", "true when some facts are still to confirm."
         ),
     ] = False
-    sample: Annotated[
-        bool,
-        _doc(
-            "true pour une fiche d'exemple fictive (courriel @example.org).",
-            "true for a fictitious sample record (@example.org email).",
-        ),
-    ] = False
+    sample: SampleFlag = False
     sources: Annotated[
         list[Source],
         Field(min_length=1),
@@ -412,13 +416,7 @@ class Advisor(Model):
             "Office location, to pick the nearest advisor.",
         ),
     ] = None
-    sample: Annotated[
-        bool,
-        _doc(
-            "true pour une fiche d'exemple fictive (courriel @example.org).",
-            "true for a fictitious sample record (@example.org email).",
-        ),
-    ] = False
+    sample: SampleFlag = False
     sources: Annotated[
         list[Source],
         _doc(
