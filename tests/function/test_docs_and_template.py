@@ -62,7 +62,10 @@ def test_template_guarantees() -> None:
     )
     assert function["CodeUri"] == "functions/route_request/"
     assert (ROOT / function["CodeUri"] / "lambda_entry.py").exists()
-    assert function["Events"]["Deliver"]["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    trigger = resources["DeliverFromQueue"]["Properties"]
+    assert trigger["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    # no SAM SQS event: it would attach a managed policy reaching every queue
+    assert all(event["Type"] != "SQS" for event in function["Events"].values())
     statements = function["Policies"][0]["Statement"]
     for statement in statements:
         assert all("*" not in action for action in statement["Action"]), statement["Sid"]
