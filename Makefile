@@ -33,7 +33,7 @@ build: generate  ## the whole site in site/
 	$(VENV)/bin/mkdocs build --strict
 
 dev: build  ## serve the site and the request endpoint on one origin (PORT, default 8000)
-	PORT=$(PORT) $(PY) -m devserver
+	PORT=$(PORT) $(PY) -m devserver --watch .
 
 serve: generate  ## mkdocs live-reload server for editors (no request endpoint)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)

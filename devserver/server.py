@@ -23,7 +23,9 @@ from urllib.parse import parse_qsl, urlsplit
 from functions.route_request.app import App, build_app
 from functions.route_request.handler import handle
 from functions.route_request.settings import Settings
-from functions.route_request.table import TableError
+from functions.route_request.table import TableError, load_table
+
+from .watch import snapshot, watch
 
 API_PATH = "/api/requests"
 
@@ -96,6 +98,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--var", type=Path, default=None, help="local state: SQLite and outbox (default var/)"
     )
     parser.add_argument("--table", type=Path, default=None, help="routing table (default: the function's)")
+    parser.add_argument(
+        "--watch",
+        type=Path,
+        default=None,
+        metavar="ROOT",
+        help="rebuild the site from ROOT's content/, site_src/ and generator/ when they change",
+    )
     return parser.parse_args(argv)
 
 
@@ -133,8 +142,22 @@ def main(argv: list[str] | None = None) -> int:
         f"devserver: site {args.site}/, requests at {origin}{API_PATH}, mail in {settings.outbox_dir}/",
         flush=True,
     )
+    watching = threading.Event()
+    if args.watch is not None:
+
+        def reload_table() -> None:
+            app.table = load_table(app.settings.routing_table_path)
+
+        threading.Thread(
+            target=watch,
+            args=(args.watch, args.site, reload_table, watching),
+            kwargs={"since": snapshot(args.watch)},
+            daemon=True,
+        ).start()
+        print(f"devserver: watching {args.watch}/ for edits", flush=True)
     try:
         server.serve_forever(poll_interval=0.2)
     finally:
+        watching.set()
         server.server_close()
     return 0
