@@ -66,9 +66,14 @@ def test_template_guarantees() -> None:
     assert trigger["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
     # no SAM SQS event: it would attach a managed policy reaching every queue
     assert all(event["Type"] != "SQS" for event in function["Events"].values())
-    statements = function["Policies"][0]["Statement"]
+    # the function's own role: no managed policy, every statement on a named resource
+    assert function["Role"] == {"GetAtt": "RouteRequestRole.Arn"} and "Policies" not in function
+    role = resources["RouteRequestRole"]["Properties"]
+    assert "ManagedPolicyArns" not in role
+    statements = role["Policies"][0]["PolicyDocument"]["Statement"]
     for statement in statements:
         assert all("*" not in action for action in statement["Action"]), statement["Sid"]
+        assert statement["Resource"] != "*", statement["Sid"]
     ses = next(s for s in statements if s["Sid"] == "SendFromRelaisOnly")
     assert "ses:FromAddress" in ses["Condition"]["StringEquals"]
     # SES v2 SendEmail with Content.Raw (mail_ses.py) is authorised as ses:SendRawEmail;
