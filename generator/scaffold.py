@@ -254,6 +254,21 @@ def _values(enum: Iterable[Any]) -> tuple[str, ...]:
     return tuple(str(member.value) for member in enum)
 
 
+def _choice_question(
+    key: str, prompt: dict[str, str], enum: Iterable[Any], *, several: bool, default: str | None = None
+) -> Question:
+    """A question answered from a vocabulary: one value, or several separated by commas."""
+    values = _values(enum)
+    return Question(
+        key,
+        prompt,
+        _choice_rule(values, several=several),
+        _some_of(values, at_least_one=True) if several else _one_of(values),
+        choices=values,
+        default=lambda answers: default,
+    )
+
+
 def _names(folder: str, what_fr: str, what_en: str) -> list[Question]:
     return [
         Question(
@@ -293,20 +308,15 @@ def questions(kind: str) -> list[Question]:
                 _ORG_RULE,
                 _existing_organisation,
             ),
-            Question(
-                "kinds",
-                {"fr": "Types de programme", "en": "Program kinds"},
-                _choice_rule(_values(ProgramKind), several=True),
-                _some_of(_values(ProgramKind), at_least_one=True),
-                choices=_values(ProgramKind),
+            _choice_question(
+                "kinds", {"fr": "Types de programme", "en": "Program kinds"}, ProgramKind, several=True
             ),
-            Question(
+            _choice_question(
                 "audiences",
                 {"fr": "Clientèles visées", "en": "Audiences"},
-                _choice_rule(_values(Audience), several=True),
-                _some_of(_values(Audience), at_least_one=True),
-                choices=_values(Audience),
-                default=lambda answers: "sme",
+                Audience,
+                several=True,
+                default="sme",
             ),
             Question(
                 "regions",
@@ -315,25 +325,19 @@ def questions(kind: str) -> list[Question]:
                 _parse_regions,
                 default=lambda answers: "all",
             ),
-            Question(
-                "status",
-                {"fr": "Statut", "en": "Status"},
-                _choice_rule(_values(ProgramStatus), several=False),
-                _one_of(_values(ProgramStatus)),
-                choices=_values(ProgramStatus),
-                default=lambda answers: "open",
+            _choice_question(
+                "status", {"fr": "Statut", "en": "Status"}, ProgramStatus, several=False, default="open"
             ),
             Question("source", {"fr": "Source", "en": "Source"}, _SOURCE_RULE, _parse_source),
         ]
     if kind == "organisation":
         return [
             *_names("organisations", "de l'organisation", "organisation"),
-            Question(
+            _choice_question(
                 "kind",
                 {"fr": "Type d'organisation", "en": "Kind of organisation"},
-                _choice_rule(_values(OrganisationKind), several=False),
-                _one_of(_values(OrganisationKind)),
-                choices=_values(OrganisationKind),
+                OrganisationKind,
+                several=False,
             ),
             Question(
                 "regions",
@@ -413,21 +417,19 @@ def questions(kind: str) -> list[Question]:
                 _parse_municipalities,
                 asked=lambda answers: not answers.get("fsas"),
             ),
-            Question(
+            _choice_question(
                 "languages",
                 {"fr": "Langues de service", "en": "Languages of service"},
-                _choice_rule(_values(Language), several=True),
-                _some_of(_values(Language), at_least_one=True),
-                choices=_values(Language),
-                default=lambda answers: "fr",
+                Language,
+                several=True,
+                default="fr",
             ),
-            Question(
+            _choice_question(
                 "attested",
                 {"fr": "Attestation de conseiller·ère en innovation", "en": "Innovation-advisor attestation"},
-                _choice_rule(_values(Attestation), several=False),
-                _one_of(_values(Attestation)),
-                choices=_values(Attestation),
-                default=lambda answers: "in_progress",
+                Attestation,
+                several=False,
+                default="in_progress",
             ),
             Question(
                 "source",
