@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -47,3 +53,28 @@ def sqs_event(*submission_ids: str, receive_count: int = 1) -> dict[str, Any]:
 
 def body(response: dict[str, Any]) -> dict[str, Any]:
     return json.loads(response["body"])
+
+
+@contextlib.contextmanager
+def running_devserver(
+    site: Path, var: Path, table: Path, *extra: str, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`python -m devserver` on a free port, as `make dev` runs it; yields its URL and process,
+    then stops it with SIGTERM and checks it shut down cleanly."""
+    args = ["--port", "0", "--site", str(site), "--var", str(var), "--table", str(table), *extra]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "devserver", *args],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        yield url, proc
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0  # clean shutdown on SIGTERM

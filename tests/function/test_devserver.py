@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import signal
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +12,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from .conftest import table_dict, valid_fields
+from .helpers import running_devserver
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,35 +26,8 @@ def devserver(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     table = tmp_path / "routing_table.json"
     table.write_text(json.dumps(table_dict()), encoding="utf-8")
     var = tmp_path / "var"
-    env = {**os.environ, "MIN_FILL_SECONDS": "0"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "devserver",
-            "--port",
-            "0",
-            "--site",
-            str(site),
-            "--var",
-            str(var),
-            "--table",
-            str(table),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        url = proc.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:"), url
+    with running_devserver(site, var, table, env={"MIN_FILL_SECONDS": "0"}) as (url, _):
         yield url, var
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == 0  # clean shutdown on SIGTERM
 
 
 def request(url: str, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]

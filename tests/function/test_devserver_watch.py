@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -15,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from devserver.watch import GENERATED, build_site, sources
+
+from .helpers import running_devserver
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,39 +51,13 @@ def served(project: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
     site = project / "site"
     ok, output = build_site(project, site)
     assert ok, output
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "devserver",
-            "--port",
-            "0",
-            "--site",
-            str(site),
-            "--var",
-            str(project / "var"),
-            "--table",
-            str(project / "functions" / "route_request" / "routing_table.json"),
-            "--watch",
-            str(project),
-        ],
-        cwd=ROOT,
-        env=os.environ.copy(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    table = project / "functions" / "route_request" / "routing_table.json"
+    with running_devserver(site, project / "var", table, "--watch", str(project)) as (url, proc):
         assert proc.stdout is not None
-        url = proc.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:"), url
         # the watcher takes its first look at the sources before it says it is watching
         while "devserver: watching" not in (line := proc.stdout.readline()):
             assert line, "devserver ended before watching"
         yield url, project, proc
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == 0
 
 
 def region_page(url: str) -> str:
