@@ -56,49 +56,45 @@ ErrorKind = Literal["required", "too_long", "invalid"]
 
 MESSAGES: dict[str, dict[str, dict[Lang, str]]] = {
     "business_name": {
+        "invalid": {"fr": "Nom d'entreprise non valide.", "en": "Invalid business name."},
         "required": {"fr": "Indiquez le nom de l'entreprise.", "en": "Enter the business name."},
         "too_long": {
             "fr": "Le nom de l'entreprise est trop long (200 caractères au plus).",
             "en": "The business name is too long (200 characters at most).",
         },
-        "invalid": {"fr": "Nom d'entreprise non valide.", "en": "Invalid business name."},
     },
     "contact_name": {
+        "invalid": {"fr": "Nom non valide.", "en": "Invalid name."},
         "required": {"fr": "Indiquez votre nom.", "en": "Enter your name."},
         "too_long": {
             "fr": "Le nom est trop long (120 caractères au plus).",
             "en": "The name is too long (120 characters at most).",
         },
-        "invalid": {"fr": "Nom non valide.", "en": "Invalid name."},
     },
     "email": {
-        "required": {"fr": "Indiquez votre courriel.", "en": "Enter your email address."},
-        "too_long": {"fr": "Le courriel est trop long.", "en": "The email address is too long."},
         "invalid": {
             "fr": "Indiquez un courriel valide, par exemple nom@entreprise.ca.",
             "en": "Enter a valid email address, such as name@business.ca.",
         },
+        "required": {"fr": "Indiquez votre courriel.", "en": "Enter your email address."},
+        "too_long": {"fr": "Le courriel est trop long.", "en": "The email address is too long."},
     },
     "phone": {
-        "required": {"fr": "Indiquez un numéro de téléphone.", "en": "Enter a phone number."},
-        "too_long": {"fr": "Le numéro de téléphone est trop long.", "en": "The phone number is too long."},
         "invalid": {
             "fr": "Indiquez un numéro de téléphone valide, par exemple 514 555-0123.",
             "en": "Enter a valid phone number, such as 514 555-0123.",
         },
+        "required": {"fr": "Indiquez un numéro de téléphone.", "en": "Enter a phone number."},
+        "too_long": {"fr": "Le numéro de téléphone est trop long.", "en": "The phone number is too long."},
     },
     "postal_code": {
-        "required": {
-            "fr": "Indiquez le code postal de l'entreprise.",
-            "en": "Enter the business's postal code.",
-        },
-        "too_long": {
-            "fr": "Indiquez un code postal valide, par exemple H2X 1Y4.",
-            "en": "Enter a valid postal code, such as H2X 1Y4.",
-        },
         "invalid": {
             "fr": "Indiquez un code postal valide, par exemple H2X 1Y4.",
             "en": "Enter a valid postal code, such as H2X 1Y4.",
+        },
+        "required": {
+            "fr": "Indiquez le code postal de l'entreprise.",
+            "en": "Enter the business's postal code.",
         },
         "unknown_area": {
             "fr": "Ce code postal du Québec n'est pas encore dans notre répertoire. "
@@ -108,44 +104,30 @@ MESSAGES: dict[str, dict[str, dict[Lang, str]]] = {
         },
     },
     "description": {
+        "invalid": {"fr": "Description non valide.", "en": "Invalid description."},
         "required": {"fr": "Décrivez brièvement votre besoin.", "en": "Briefly describe what you need."},
         "too_long": {
             "fr": "La description est trop longue (4 000 caractères au plus).",
             "en": "The description is too long (4,000 characters at most).",
         },
-        "invalid": {"fr": "Description non valide.", "en": "Invalid description."},
     },
     "lang": {
         "invalid": {"fr": "Langue non prise en charge : fr ou en.", "en": "Unsupported language: fr or en."},
-        "required": {"fr": "Langue non prise en charge : fr ou en.", "en": "Unsupported language: fr or en."},
-        "too_long": {"fr": "Langue non prise en charge : fr ou en.", "en": "Unsupported language: fr or en."},
     },
     "consent": {
-        "required": {
-            "fr": "Vous devez accepter l'énoncé de confidentialité pour envoyer la demande.",
-            "en": "You must accept the privacy statement to send the request.",
-        },
         "invalid": {
-            "fr": "Vous devez accepter l'énoncé de confidentialité pour envoyer la demande.",
-            "en": "You must accept the privacy statement to send the request.",
-        },
-        "too_long": {
             "fr": "Vous devez accepter l'énoncé de confidentialité pour envoyer la demande.",
             "en": "You must accept the privacy statement to send the request.",
         },
     },
     "consent_version": {
-        "required": {
-            "fr": "Version de l'énoncé de confidentialité manquante; rechargez la page.",
-            "en": "Privacy statement version missing; reload the page.",
-        },
-        "too_long": {
-            "fr": "Version de l'énoncé de confidentialité non valide; rechargez la page.",
-            "en": "Invalid privacy statement version; reload the page.",
-        },
         "invalid": {
             "fr": "Version de l'énoncé de confidentialité non valide; rechargez la page.",
             "en": "Invalid privacy statement version; reload the page.",
+        },
+        "required": {
+            "fr": "Version de l'énoncé de confidentialité manquante; rechargez la page.",
+            "en": "Privacy statement version missing; reload the page.",
         },
     },
     "region_choice": {
@@ -153,19 +135,11 @@ MESSAGES: dict[str, dict[str, dict[Lang, str]]] = {
             "fr": "Choisissez une des régions proposées pour ce code postal.",
             "en": "Choose one of the regions offered for this postal code.",
         },
-        "required": {
-            "fr": "Choisissez une des régions proposées pour ce code postal.",
-            "en": "Choose one of the regions offered for this postal code.",
-        },
-        "too_long": {
-            "fr": "Choisissez une des régions proposées pour ce code postal.",
-            "en": "Choose one of the regions offered for this postal code.",
-        },
     },
     "municipality": {
-        "too_long": {"fr": "Nom de municipalité trop long.", "en": "Municipality name too long."},
         "invalid": {"fr": "Municipalité non valide.", "en": "Invalid municipality."},
         "required": {"fr": "Indiquez la municipalité.", "en": "Enter the municipality."},
+        "too_long": {"fr": "Nom de municipalité trop long.", "en": "Municipality name too long."},
     },
     "submission_id": {
         "invalid": {
@@ -176,31 +150,29 @@ MESSAGES: dict[str, dict[str, dict[Lang, str]]] = {
             "fr": "Identifiant de formulaire manquant; rechargez la page.",
             "en": "Missing form identifier; reload the page.",
         },
-        "too_long": {
-            "fr": "Identifiant de formulaire non valide; rechargez la page.",
-            "en": "Invalid form identifier; reload the page.",
-        },
     },
     "body": {
         "invalid": {
             "fr": "La demande n'a pas pu être lue; réessayez depuis le formulaire.",
             "en": "The request could not be read; try again from the form.",
         },
-        "too_long": {
-            "fr": "La demande est trop volumineuse; raccourcissez la description.",
-            "en": "The request is too large; shorten the description.",
-        },
         "required": {
             "fr": "La demande est vide; réessayez depuis le formulaire.",
             "en": "The request is empty; try again from the form.",
+        },
+        "too_long": {
+            "fr": "La demande est trop volumineuse; raccourcissez la description.",
+            "en": "The request is too large; shorten the description.",
         },
     },
 }
 
 
 def message(field: str, kind: str, lang: Lang) -> str:
-    """The error message for ``field`` and ``kind`` in ``lang``."""
-    return MESSAGES[field][kind][lang]
+    """The error message for ``field`` and ``kind`` in ``lang``; a field that says the same
+    thing whatever went wrong has only its ``invalid`` message."""
+    messages = MESSAGES[field]
+    return messages.get(kind, messages["invalid"])[lang]
 
 
 @dataclass(frozen=True)
