@@ -29,7 +29,7 @@ validate: setup  ## check every content file; file:line errors, exit 1 on a cont
 generate: setup  ## content -> generated pages, routing table, open data
 	$(PY) -m generator build
 
-build: generate  ## the whole site in site/
+build: setup  ## the whole site in site/ (its hook validates and generates: pages, routing table, open data)
 	$(VENV)/bin/mkdocs build --strict
 
 dev: build  ## serve the site and the request endpoint on one origin (PORT, default 8000)

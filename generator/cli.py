@@ -28,16 +28,15 @@ traceback. Each command is registered by a ``register_*`` function listed in
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-from generator import load, reference, routing_diff, routing_table, scaffold, schemas
+from generator import load, reference, routing_diff, scaffold, schemas
 from generator.messages import cli_text
+from generator.outputs import write_outputs
 from generator.vocab import LANGUAGES
 
 EXIT_OK = 0
@@ -101,34 +100,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if result is not None and result.ok else EXIT_CONTENT_ERROR
 
 
-def _optional_module(name: str, step: str, lang: str) -> ModuleType | None:
-    """Import ``name`` if it exists; only its own absence is skipped, an import
-    error inside it is a bug and propagates."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        print(cli_text("skipped", lang, module=name, step=step), file=sys.stderr)
-        return None
-
-
 def build(root: Path, lang: str = "fr") -> int:
-    """Validate ``root``'s content, then write the routing table, the generated
-    pages (``generator.render.render_site``) and the open data
-    (``generator.opendata.write_open_data``). Returns the exit status."""
+    """Validate ``root``'s content, then write everything built from it
+    (:func:`generator.outputs.write_outputs`). Returns the exit status."""
     result = validate(root, lang)
     if result is None or result.directory is None:
         return EXIT_CONTENT_ERROR
-    directory = result.directory
-    written = routing_table.write_routing_table(directory, root / routing_table.DEFAULT_PATH)
+    written = write_outputs(result.directory, root)
     _print(cli_text("wrote", lang, path=written.relative_to(root).as_posix()))
-    render: Any = _optional_module("generator.render", "render_site", lang)
-    if render is not None:
-        render.render_site(directory, root)
-    opendata: Any = _optional_module("generator.opendata", "write_open_data", lang)
-    if opendata is not None:
-        opendata.write_open_data(directory, root)
     return EXIT_OK
 
 

@@ -402,7 +402,6 @@ CLI: dict[str, dict[str, str]] = {
         "bug": "Ceci est un bogue du générateur, pas une erreur de contenu : "
         "signalez-le avec la trace ci-dessus.",
         "wrote": "écrit : {path}",
-        "skipped": "{module} absent : étape « {step} » sautée",
         "schemas_ok": "schémas à jour ({count} fichiers)",
         "schemas_stale": "{path} n'est pas à jour : lancez python -m generator schemas",
         "reference_ok": "{path} est à jour",
@@ -416,7 +415,6 @@ CLI: dict[str, dict[str, str]] = {
         "bug": "This is a bug in the generator, not a content error: "
         "please report it with the traceback above.",
         "wrote": "wrote: {path}",
-        "skipped": "{module} not found: step « {step} » skipped",
         "schemas_ok": "schemas up to date ({count} files)",
         "schemas_stale": "{path} is out of date: run python -m generator schemas",
         "reference_ok": "{path} is up to date",

@@ -11,7 +11,6 @@ nothing changed and skips the work.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
 import sys
 from pathlib import Path
@@ -49,22 +48,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     from generator.load import load_directory
-    from generator.opendata import write_open_data
-    from generator.render import render_site
+    from generator.outputs import write_outputs
 
     result = load_directory(root)
     if result.errors or result.directory is None:
         lines = [error.render("fr") for error in result.errors]
         raise Abort("Contenu invalide / invalid content:\n" + "\n".join(lines))
-    directory = result.directory
-    render_site(directory, root)
-    write_open_data(directory, root)
-    try:
-        routing_table = importlib.import_module("generator.routing_table")
-    except ModuleNotFoundError as exc:
-        if exc.name != "generator.routing_table":
-            raise
-    else:
-        routing_table.write_routing_table(directory, root / routing_table.DEFAULT_PATH)
+    write_outputs(result.directory, root)
     _last_fingerprint = fingerprint
     log.info("generated pages and open data from content/")

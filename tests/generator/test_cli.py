@@ -75,21 +75,18 @@ def test_an_unknown_command_is_a_usage_error() -> None:
     assert run("frobnicate").returncode == 2
 
 
-def test_build_writes_the_routing_table(
-    good_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_build_writes_the_routing_table_pages_and_open_data(
+    good_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = tmp_path / "repo"
     shutil.copytree(good_root, root)
-    imported: list[str] = []
-
-    def absent(name: str, step: str, lang: str) -> None:
-        imported.append(name)  # render/opendata belong to other modules: tested there
-
-    monkeypatch.setattr(cli, "_optional_module", absent)
     assert cli.main(["build", "--root", str(root)]) == 0
     table = json.loads((root / "functions" / "route_request" / "routing_table.json").read_text("utf-8"))
     assert table["codes"] == {"J0K 2R0": "14"}
-    assert imported == ["generator.render", "generator.opendata"]
+    docs = root / "site_src" / "docs"
+    assert (docs / "regions" / "lanaudiere.fr.md").is_file()
+    assert (docs / "regions" / "lanaudiere.en.md").is_file()
+    assert (docs / "donnees" / "organizations.json").is_file()
     assert "écrit : functions/route_request/routing_table.json" in capsys.readouterr().out
 
 
@@ -98,22 +95,6 @@ def test_build_stops_at_a_content_error(bad_root: Path, tmp_path: Path) -> None:
     shutil.copytree(bad_root, root)
     assert cli.main(["build", "--root", str(root)]) == 1
     assert not (root / "functions").exists()
-
-
-def test_an_absent_optional_module_is_skipped_with_a_notice(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli._optional_module("generator.no_such_step", "a step", "en") is None
-    assert "generator.no_such_step not found: step « a step » skipped" in capsys.readouterr().err
-
-
-def test_a_broken_import_inside_an_optional_module_is_not_hidden(tmp_path: Path) -> None:
-    # The module exists but imports something missing: that is a bug, not an absent step.
-    (tmp_path / "relais_broken_step.py").write_text("import relais_missing_dependency\n")
-    sys.path.insert(0, str(tmp_path))
-    try:
-        with pytest.raises(ModuleNotFoundError):
-            cli._optional_module("relais_broken_step", "step", "fr")
-    finally:
-        sys.path.remove(str(tmp_path))
 
 
 def test_schemas_check_passes_on_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
