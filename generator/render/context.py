@@ -74,7 +74,6 @@ class PriorityView:
     number: int
     title: str
     quote: str
-    quote_lang: str | None  # "fr" on English pages when the quote is the French original
     territory: str
     plan_territory: int
     # on English pages, the plan's own French wording (the quotation is exact in French only)
@@ -234,7 +233,6 @@ def region_page(directory: Directory, region: Region, lang: Language) -> Page:
             number=p.number,
             title=typeset(p.title[lang]),
             quote=typeset(p.quote[lang]),
-            quote_lang=None,
             territory=p.territory[lang],
             plan_territory=p.plan_territory,
             original_title=typeset(p.title.fr) if lang is Language.EN else None,
