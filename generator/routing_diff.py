@@ -39,10 +39,6 @@ class AreaChange:
     eracs_before: tuple[str, ...]
     eracs_after: tuple[str, ...]
 
-    @property
-    def is_code(self) -> bool:
-        return " " in self.area
-
 
 @dataclass(frozen=True)
 class AdvisorChange:

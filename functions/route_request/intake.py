@@ -41,7 +41,6 @@ class Accepted:
     reference: str
     region: str | None
     lang: Lang
-    replay: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,9 +163,7 @@ def submit(
         # while the first post is between its record and its queueing, and a second message
         # would mean a second delivery racing the first. A request left unqueued (queue
         # down, function stopped) is the sweep's to queue.
-        return Accepted(
-            reference=existing.reference, region=existing.routing.region_code, lang=lang, replay=True
-        )
+        return Accepted(reference=existing.reference, region=existing.routing.region_code, lang=lang)
 
     log.event(
         "request_recorded",

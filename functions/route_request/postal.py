@@ -68,11 +68,3 @@ def normalise_postal_code(raw: str) -> PostalCode | None:
     if not _PATTERN.match(compact):
         return None
     return PostalCode(f"{compact[:3]} {compact[3:]}")
-
-
-def normalise_fsa(raw: str) -> str | None:
-    """``h2x`` → ``H2X``; ``None`` if it cannot start a valid postal code."""
-    fsa = raw.strip().upper()
-    if re.fullmatch(rf"[{_FIRST}][0-9][{_LETTER}]", fsa):
-        return fsa
-    return None

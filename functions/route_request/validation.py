@@ -52,8 +52,6 @@ _CONTROL_KEEP_NEWLINES = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ACCEPTED_CONSENT = frozenset({"yes", "oui", "true", "on", "1"})
 
-ErrorKind = Literal["required", "too_long", "invalid"]
-
 MESSAGES: dict[str, dict[str, dict[Lang, str]]] = {
     "business_name": {
         "invalid": {"fr": "Nom d'entreprise non valide.", "en": "Invalid business name."},

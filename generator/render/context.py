@@ -95,12 +95,6 @@ class ProgramItem:
     audiences_attr: str
 
 
-@dataclass(frozen=True)
-class Fact:
-    label: str
-    value: str  # Markdown (inline)
-
-
 @dataclass
 class Page:
     """A generated page: its path under ``site_src/docs`` (without the language
