@@ -7,7 +7,7 @@ read YAML themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator.models import Advisor, Organisation, Program, Region
 from generator.vocab import RegionCode
@@ -19,8 +19,6 @@ class Directory:
     organisations: dict[str, Organisation]  # by id, sorted by id
     advisors: dict[str, Advisor]
     programs: dict[str, Program]
-    # where each record was read from, for messages and for "edit this page" links
-    files: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> path
 
     def region_by_code(self, code: RegionCode | str) -> Region:
         for region in self.regions.values():

@@ -113,7 +113,6 @@ def _directory(records: list[Record]) -> Directory:
         organisations=by_id("organisations", Organisation),
         advisors=by_id("advisors", Advisor),
         programs=by_id("programs", Program),
-        files={(r.kind, str(getattr(r.model, "id", ""))): r.path for r in records},
     )
 
 
