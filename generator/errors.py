@@ -43,6 +43,7 @@ class Code(StrEnum):
     TOO_LONG = "too-long"
     SOURCE_WITHOUT_DOCUMENT = "source-without-document"
     SERVICE_AREA_EMPTY = "service-area-empty"
+    TERRITORY_EMPTY = "territory-empty"
     SAMPLE_EMAIL = "sample-email"
     REAL_WITHOUT_SOURCES = "real-without-sources"
     INVALID = "invalid"

@@ -138,6 +138,7 @@ _BOUNDS["less_than"] = ("lt", "<")
 _CUSTOM = {
     "source_without_document": Code.SOURCE_WITHOUT_DOCUMENT,
     "service_area_empty": Code.SERVICE_AREA_EMPTY,
+    "territory_empty": Code.TERRITORY_EMPTY,
     "sample_email": Code.SAMPLE_EMAIL,
     "real_without_sources": Code.REAL_WITHOUT_SOURCES,
 }

@@ -176,6 +176,10 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         "fr": ("{field} ne couvre aucun territoire", "ajoutez fsas: ou municipalities:"),
         "en": ("{field} covers no territory", "add fsas: or municipalities:"),
     },
+    Code.TERRITORY_EMPTY: {
+        "fr": ("{field} ne couvre aucun territoire", "ajoutez mrcs: ou municipalities:"),
+        "en": ("{field} covers no territory", "add mrcs: or municipalities:"),
+    },
     Code.SAMPLE_EMAIL: {
         "fr": (
             "{field} : « {value} » n'est pas un courriel d'exemple, alors que la fiche porte sample: true",

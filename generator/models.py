@@ -110,6 +110,13 @@ class Source(Model):
         NonEmpty | None,
         _doc("Précision : section, page ou fait repris.", "A note: the section, page or fact relied on."),
     ] = None
+    consulted: Annotated[
+        dt.date | None,
+        _doc(
+            "Date de consultation de la page ou du document (AAAA-MM-JJ), p. ex. 2026-11-29.",
+            "Date the page or document was consulted (YYYY-MM-DD), e.g. 2026-11-29.",
+        ),
+    ] = None
 
     @model_validator(mode="after")
     def _names_a_document(self) -> Source:
@@ -312,6 +319,13 @@ class Organisation(Model):
             "Email; required for an ERAC or an advisor's employer (requests are sent to it).",
         ),
     ] = None
+    serves: Annotated[
+        Territory | None,
+        _doc(
+            "Territoire desservi (MRC, municipalités) par un organisme de première ligne.",
+            "Territory served (MRCs, municipalities) by a first-line organisation.",
+        ),
+    ] = None
     to_confirm: Annotated[
         bool,
         _doc(
@@ -348,6 +362,32 @@ class ServiceArea(Model):
     def _not_empty(self) -> ServiceArea:
         if not self.fsas and not self.municipalities:
             raise PydanticCustomError("service_area_empty", "a service area needs `fsas` or `municipalities`")
+        return self
+
+
+class Territory(Model):
+    """The territory an organisation serves, by official names of the territory
+    table: MRCs or equivalent territories and/or municipalities."""
+
+    mrcs: Annotated[
+        list[NonEmpty],
+        _doc(
+            "MRC ou territoires équivalents desservis, par nom officiel, p. ex. [Joliette, Matawinie].",
+            "MRCs or equivalent territories served, by official name, e.g. [Joliette, Matawinie].",
+        ),
+    ] = []
+    municipalities: Annotated[
+        list[NonEmpty],
+        _doc(
+            "Municipalités desservies, par nom officiel, p. ex. [Saint-Jacques].",
+            "Municipalities served, by official name, e.g. [Saint-Jacques].",
+        ),
+    ] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Territory:
+        if not self.mrcs and not self.municipalities:
+            raise PydanticCustomError("territory_empty", "a territory needs `mrcs` or `municipalities`")
         return self
 
 

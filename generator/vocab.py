@@ -45,6 +45,7 @@ class OrganisationKind(StrEnum):
     ERAC = "erac"  # Espace régional d'accélération et de croissance
     MRC = "mrc"  # municipalité régionale de comté (economic development service)
     SADC = "sadc"  # Société d'aide au développement des collectivités
+    CAE = "cae"  # Centre d'aide aux entreprises (same federal network as the SADCs)
     CLD = "cld"  # centre local de développement / PME MTL and the like
     POLE = "pole"  # pôle régional d'innovation, pôle d'économie sociale
     FUNDER = "funder"  # Investissement Québec and other financing bodies

@@ -32,6 +32,7 @@ ORGANISATION_KINDS: dict[OrganisationKind, Pair] = {
         "Sociétés d'aide au développement des collectivités (SADC)",
         "Community futures development corporations (SADC)",
     ),
+    OrganisationKind.CAE: ("Centres d'aide aux entreprises (CAE)", "Business development centres (CAE)"),
     OrganisationKind.CLD: ("Développement local (CLD, PME MTL…)", "Local development (CLD, PME MTL…)"),
     OrganisationKind.POLE: ("Pôles régionaux", "Regional hubs (pôles)"),
     OrganisationKind.FUNDER: ("Organismes de financement", "Funders"),
