@@ -42,6 +42,7 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "PostalArea": ("Secteur postal (RTA)", "Postal area (FSA)"),
     "Priority": ("Priorité régionale", "Regional priority"),
     "ServiceArea": ("Territoire desservi", "Service area"),
+    "Territory": ("Territoire d'un organisme", "Organisation territory"),
     "Amount": ("Montant", "Amount"),
     "Indicator": ("Indicateur", "Indicator"),
     "Dates": ("Dates", "Dates"),
