@@ -278,6 +278,32 @@ class Region(Model):
     ]
 
 
+class Territory(Model):
+    """The territory an organisation serves, by official names of the territory
+    table: MRCs or equivalent territories and/or municipalities."""
+
+    mrcs: Annotated[
+        list[NonEmpty],
+        _doc(
+            "MRC ou territoires équivalents desservis, par nom officiel, p. ex. [Joliette, Matawinie].",
+            "MRCs or equivalent territories served, by official name, e.g. [Joliette, Matawinie].",
+        ),
+    ] = []
+    municipalities: Annotated[
+        list[NonEmpty],
+        _doc(
+            "Municipalités desservies, par nom officiel, p. ex. [Saint-Jacques].",
+            "Municipalities served, by official name, e.g. [Saint-Jacques].",
+        ),
+    ] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Territory:
+        if not self.mrcs and not self.municipalities:
+            raise PydanticCustomError("territory_empty", "a territory needs `mrcs` or `municipalities`")
+        return self
+
+
 class Organisation(Model):
     """An organisation of the network: ERAC, MRC, SADC, CLD, pôle, funder…"""
 
@@ -362,32 +388,6 @@ class ServiceArea(Model):
     def _not_empty(self) -> ServiceArea:
         if not self.fsas and not self.municipalities:
             raise PydanticCustomError("service_area_empty", "a service area needs `fsas` or `municipalities`")
-        return self
-
-
-class Territory(Model):
-    """The territory an organisation serves, by official names of the territory
-    table: MRCs or equivalent territories and/or municipalities."""
-
-    mrcs: Annotated[
-        list[NonEmpty],
-        _doc(
-            "MRC ou territoires équivalents desservis, par nom officiel, p. ex. [Joliette, Matawinie].",
-            "MRCs or equivalent territories served, by official name, e.g. [Joliette, Matawinie].",
-        ),
-    ] = []
-    municipalities: Annotated[
-        list[NonEmpty],
-        _doc(
-            "Municipalités desservies, par nom officiel, p. ex. [Saint-Jacques].",
-            "Municipalities served, by official name, e.g. [Saint-Jacques].",
-        ),
-    ] = []
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> Territory:
-        if not self.mrcs and not self.municipalities:
-            raise PydanticCustomError("territory_empty", "a territory needs `mrcs` or `municipalities`")
         return self
 
 

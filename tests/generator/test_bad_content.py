@@ -68,6 +68,7 @@ EXPECTED_FR = [
     ),
     ("organisations/bad-formats.yaml:13:5", "sources[1] ne nomme aucun document"),
     ("organisations/duplicate-key.yaml:5:1", "name est en double (déjà à la ligne 3)"),
+    ("organisations/empty-territory.yaml:6:1", "serves ne couvre aucun territoire"),
     ("organisations/everywhere.yaml:4:10", "regions : « everywhere » n'est pas une valeur permise"),
     (
         "organisations/funder-copy.yaml:2:5",
