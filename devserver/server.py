@@ -1,5 +1,11 @@
 """Serve ``site/`` statically and ``POST /api/requests`` through the function's own handler.
 
+``GET /api/challenge`` gives the form's proof-of-work challenge, as in AWS. The client
+address the abuse limits count (API Gateway's ``sourceIp``) is the TCP peer; with
+``--behind-proxy`` (only when a reverse proxy you run sits in front) it is the last
+address in ``X-Forwarded-For``, the one that proxy appended: earlier entries are whatever
+the client wrote.
+
 The POST becomes an API Gateway HTTP API v2 event (base64 body, lower-case headers) and
 goes to ``functions.route_request.handler.handle`` with the local backend: SQLite under
 ``var/``, emails as ``.eml`` files in ``var/outbox/``, delivery inline right after the
@@ -28,6 +34,7 @@ from functions.route_request.table import TableError, load_table
 from .watch import snapshot, watch
 
 API_PATH = "/api/requests"
+CHALLENGE_PATH = "/api/challenge"
 
 
 class RelaisHandler(SimpleHTTPRequestHandler):
@@ -35,9 +42,58 @@ class RelaisHandler(SimpleHTTPRequestHandler):
 
     app: App
 
-    def __init__(self, *args: Any, app: App, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, app: App, behind_proxy: bool = False, **kwargs: Any) -> None:
         self.app = app
+        self.behind_proxy = behind_proxy
         super().__init__(*args, **kwargs)
+
+    def client_address_seen(self) -> str:
+        """What API Gateway would put in ``sourceIp`` (see the module docstring)."""
+        forwarded = self.headers.get("x-forwarded-for")
+        if self.behind_proxy and forwarded:
+            last = forwarded.split(",")[-1].strip()
+            if last:
+                return last
+        return str(self.client_address[0])
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        if url.path.rstrip("/") == CHALLENGE_PATH:
+            self.answer(self.event("GET", url, b""))
+            return
+        super().do_GET()
+
+    def event(self, method: str, url: Any, raw: bytes) -> dict[str, Any]:
+        """The API Gateway HTTP API v2 event for this request."""
+        return {
+            "version": "2.0",
+            "routeKey": f"{method} {url.path.removeprefix('/api')}",
+            "rawPath": url.path,
+            "rawQueryString": url.query,
+            "queryStringParameters": dict(parse_qsl(url.query)) or None,
+            "headers": {k.lower(): v for k, v in self.headers.items()},
+            "requestContext": {
+                "http": {
+                    "method": method,
+                    "path": url.path,
+                    "protocol": self.request_version,
+                    "sourceIp": self.client_address_seen(),
+                },
+                "stage": "$default",
+            },
+            "body": base64.b64encode(raw).decode("ascii"),
+            "isBase64Encoded": True,
+        }
+
+    def answer(self, event: dict[str, Any]) -> None:
+        response = handle(event, self.app)
+        payload = str(response.get("body") or "").encode("utf-8")
+        self.send_response(int(response["statusCode"]))
+        for name, value in (response.get("headers") or {}).items():
+            self.send_header(name, str(value))
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
     def do_POST(self) -> None:
         url = urlsplit(self.path)
@@ -54,33 +110,7 @@ class RelaisHandler(SimpleHTTPRequestHandler):
         raw = self.rfile.read(min(max(length, 0), limit + 1))
         if length > limit + 1:
             self.close_connection = True  # the rest of an oversized body stays unread
-        event = {
-            "version": "2.0",
-            "routeKey": "POST /requests",
-            "rawPath": url.path,
-            "rawQueryString": url.query,
-            "queryStringParameters": dict(parse_qsl(url.query)) or None,
-            "headers": {k.lower(): v for k, v in self.headers.items()},
-            "requestContext": {
-                "http": {
-                    "method": "POST",
-                    "path": url.path,
-                    "protocol": self.request_version,
-                    "sourceIp": "127.0.0.1",
-                },
-                "stage": "$default",
-            },
-            "body": base64.b64encode(raw).decode("ascii"),
-            "isBase64Encoded": True,
-        }
-        response = handle(event, self.app)
-        payload = str(response.get("body") or "").encode("utf-8")
-        self.send_response(int(response["statusCode"]))
-        for name, value in (response.get("headers") or {}).items():
-            self.send_header(name, str(value))
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
+        self.answer(self.event("POST", url, raw))
 
     def log_message(self, format: str, *args: Any) -> None:
         # Request lines only (paths and status); never bodies, so no personal data.
@@ -98,6 +128,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--var", type=Path, default=None, help="local state: SQLite and outbox (default var/)"
     )
     parser.add_argument("--table", type=Path, default=None, help="routing table (default: the function's)")
+    parser.add_argument(
+        "--behind-proxy",
+        action="store_true",
+        default=os.environ.get("RELAIS_BEHIND_PROXY", "") not in ("", "0"),
+        help="take the client address from the last X-Forwarded-For entry (only behind your own proxy)",
+    )
     parser.add_argument(
         "--watch",
         type=Path,
@@ -136,7 +172,9 @@ def main(argv: list[str] | None = None) -> int:
         server.server_close()
         print(f"devserver: {exc}", file=sys.stderr)
         return 1
-    server.RequestHandlerClass = partial(RelaisHandler, app=app, directory=str(args.site))
+    server.RequestHandlerClass = partial(
+        RelaisHandler, app=app, directory=str(args.site), behind_proxy=args.behind_proxy
+    )
 
     print(
         f"devserver: site {args.site}/, requests at {origin}{API_PATH}, mail in {settings.outbox_dir}/",

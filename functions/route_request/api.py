@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import html
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlencode
 
-from .intake import Accepted, Conflict, MustChooseRegion, NotInQuebec, Outcome, Unavailable
+from .intake import Accepted, Conflict, MustChooseRegion, NotInQuebec, Outcome, RateLimited, Unavailable
+from .limits import retry_minutes
 from .validation import Invalid, Lang, message, request_lang
 
 FORM = "application/x-www-form-urlencoded"
@@ -124,6 +126,64 @@ def _see_other(site_origin: str, lang: Lang, page: str, query: Mapping[str, str]
     }
 
 
+_KEPT = {
+    "fr": "vos réponses sont conservées dans le formulaire",
+    "en": "your answers are kept in the form",
+}
+_KEPT_BACK = {
+    "fr": "revenez au formulaire avec le bouton Précédent du navigateur : vos réponses y sont conservées",
+    "en": "go back to the form with your browser's Back button: your answers are still there",
+}
+
+
+def rate_limited_message(retry_after: int, lang: Lang, *, back_button: bool = False) -> str:
+    """When to try again, in the requester's language (minutes; hours past 90 minutes)."""
+    minutes = retry_minutes(retry_after)
+    if minutes > 90:
+        count, unit = -(-minutes // 60), {"fr": "heure", "en": "hour"}[lang]
+    else:
+        count, unit = minutes, "minute"
+    wait = f"{count} {unit}{'s' if count > 1 else ''}"
+    kept = (_KEPT_BACK if back_button else _KEPT)[lang]
+    if lang == "en":
+        return (
+            "Too many requests have been sent from your connection or with this email address. "
+            f"Try again in {wait}; {kept}."
+        )
+    return (
+        "Trop de demandes ont été envoyées depuis votre connexion ou avec ce courriel. "
+        f"Réessayez dans {wait} ; {kept}."
+    )
+
+
+_LIMITED_PAGE = {
+    "fr": ("Trop de demandes", "Revenir au formulaire", "/demande/"),
+    "en": ("Too many requests", "Back to the form", "/en/demande/"),
+}
+
+
+def _limited_page(site_origin: str, retry_after: int, lang: Lang) -> dict[str, Any]:
+    """The form without JavaScript gets the 429 itself, as a small page: the browser's Back
+    button returns to the form with what was typed, and the page can say how long to wait."""
+    title, back, path = _LIMITED_PAGE[lang]
+    text = html.escape(rate_limited_message(retry_after, lang, back_button=True))
+    page = (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title} — Relais</title></head><body><main><h1>{title}</h1><p>{text}</p>"
+        f'<p><a href="{html.escape(site_origin + path)}">{back}</a></p></main></body></html>'
+    )
+    return {
+        "statusCode": 429,
+        "headers": {
+            "content-type": "text/html; charset=utf-8",
+            "cache-control": "no-store",
+            "retry-after": str(retry_after),
+        },
+        "body": page,
+    }
+
+
 def respond(result: Outcome | BodyProblem, *, form: bool, site_origin: str) -> dict[str, Any]:
     """The HTTP answer (API Gateway v2 shape) for ``result``."""
     if isinstance(result, BodyProblem):
@@ -140,8 +200,31 @@ def respond(result: Outcome | BodyProblem, *, form: bool, site_origin: str) -> d
     lang = result.lang
     if isinstance(result, Accepted):
         if form:
-            return _see_other(site_origin, lang, "merci", {"reference": result.reference})
-        return _json(202, {"status": "accepted", "reference": result.reference, "region": result.region})
+            query = {"reference": result.reference}
+            if result.confirmation != "sent":
+                query["confirmation"] = result.confirmation
+            return _see_other(site_origin, lang, "merci", query)
+        return _json(
+            202,
+            {
+                "status": "accepted",
+                "reference": result.reference,
+                "region": result.region,
+                "confirmation": result.confirmation,
+            },
+        )
+    if isinstance(result, RateLimited):
+        if form:
+            return _limited_page(site_origin, result.retry_after, lang)
+        return _json(
+            429,
+            {
+                "status": "rate_limited",
+                "retry_after": result.retry_after,
+                "message": rate_limited_message(result.retry_after, lang),
+            },
+            {"retry-after": str(result.retry_after)},
+        )
     if isinstance(result, Invalid):
         if form:
             return _see_other(
@@ -166,6 +249,13 @@ def respond(result: Outcome | BodyProblem, *, form: bool, site_origin: str) -> d
             return _see_other(site_origin, lang, "erreur", {"status": "unavailable"})
         return _json(503, {"status": "unavailable"}, {"retry-after": "30"})
     raise TypeError(f"no HTTP answer for {type(result).__name__}")
+
+
+def challenge_response(challenge: Mapping[str, object] | None) -> dict[str, Any]:
+    """``GET /challenge``: the challenge as JSON, never cached; any other method: 405."""
+    if challenge is None:
+        return _json(405, {"status": "invalid"}, {"allow": "GET"})
+    return _json(200, dict(challenge))
 
 
 def internal_error(*, form: bool, fields: Mapping[str, object] | None, site_origin: str) -> dict[str, Any]:

@@ -7,15 +7,18 @@ the local backend. The routing table is read here, once per process.
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import log
+from .abuse import AbuseConfig
+from .counters import Counters
 from .intake import IntakeConfig
 from .ports import DeliveryQueue, Mailer
-from .settings import Settings
+from .settings import Settings, SettingsError
 from .store import RequestStore
 from .table import RoutingTable, load_table
 
@@ -32,6 +35,10 @@ class App:
     mailer: Mailer
     queue: DeliveryQueue
     clock: Callable[[], float] = field(default=time.time)
+    # The abuse limits' counters and key; without them (unit tests of other behaviour,
+    # benchmarks) no limit applies.
+    counters: Counters | None = None
+    secret: bytes = b""
 
     @property
     def sender(self) -> Sender:
@@ -47,7 +54,18 @@ class App:
     @property
     def intake_config(self) -> IntakeConfig:
         return IntakeConfig(
-            retention_days=self.settings.retention_days, min_fill_seconds=self.settings.min_fill_seconds
+            retention_days=self.settings.retention_days,
+            min_fill_seconds=self.settings.min_fill_seconds,
+            abuse=self.abuse_config if self.counters is not None else None,
+        )
+
+    @property
+    def abuse_config(self) -> AbuseConfig:
+        return AbuseConfig(
+            secret=self.secret,
+            policy=self.settings.limit_policy,
+            pow_min_number=self.settings.pow_max_number,
+            metrics_namespace=self.settings.metrics_namespace,
         )
 
     def deliver(self, submission_id: str) -> DeliveryResult:
@@ -71,21 +89,31 @@ def build_app(
     dynamodb: Any = None,
     sesv2: Any = None,
     sqs: Any = None,
+    secretsmanager: Any = None,
 ) -> App:
     """Wire the adapters named by ``settings.backend``; explicit arguments win."""
     log.configure(settings.log_level)
     routing_table = table if table is not None else load_table(settings.routing_table_path)
     if settings.backend == "aws":
+        from .counters_dynamodb import DynamoDbCounters
         from .mail_ses import SesMailer
         from .queue_sqs import SqsQueue
         from .store_dynamodb import DynamoDbStore
 
-        if dynamodb is None or sesv2 is None or sqs is None:
+        if not settings.limits_table_name or not (settings.abuse_secret or settings.abuse_secret_arn):
+            raise SettingsError(
+                "the aws backend needs LIMITS_TABLE_NAME and ABUSE_SECRET_ARN (or ABUSE_SECRET)"
+            )
+        need_secret = not settings.abuse_secret and secretsmanager is None
+        if dynamodb is None or sesv2 is None or sqs is None or need_secret:
             import boto3  # only here, only for the deployed function
 
             dynamodb = dynamodb or boto3.client("dynamodb")
             sesv2 = sesv2 or boto3.client("sesv2")
             sqs = sqs or boto3.client("sqs")
+            if need_secret:
+                secretsmanager = boto3.client("secretsmanager")
+        secret = settings.abuse_secret or _read_secret(secretsmanager, settings.abuse_secret_arn)
         app = App(
             settings=settings,
             table=routing_table,
@@ -94,8 +122,11 @@ def build_app(
                 sesv2, sender=settings.sender_address, configuration_set=settings.ses_configuration_set
             ),
             queue=SqsQueue(sqs, queue_url=settings.queue_url, dlq_arn=settings.dlq_arn),
+            counters=DynamoDbCounters(dynamodb, settings.limits_table_name),
+            secret=secret.encode("utf-8"),
         )
     else:
+        from .counters_sqlite import SqliteCounters
         from .mail_outbox import OutboxMailer
         from .queue_inline import InlineQueue
         from .store_sqlite import SqliteStore
@@ -107,7 +138,30 @@ def build_app(
             store=SqliteStore(settings.sqlite_path),
             mailer=OutboxMailer(settings.outbox_dir),
             queue=InlineQueue(lambda submission_id: holder[0].deliver(submission_id)),
+            counters=SqliteCounters(settings.sqlite_path),
+            secret=(settings.abuse_secret or _local_secret(settings)).encode("utf-8"),
         )
         holder.append(app)
     log.event("app_ready", backend=settings.backend, table_version=routing_table.version)
     return app
+
+
+def _read_secret(client: Any, arn: str) -> str:
+    """The abuse key from Secrets Manager (once per process, at start-up)."""
+    from .store_dynamodb import _translated  # botocore errors → StoreUnavailable / StoreFailure
+
+    with _translated():
+        return str(client.get_secret_value(SecretId=arn)["SecretString"])
+
+
+def _local_secret(settings: Settings) -> str:
+    """The local stack's abuse key: generated once into ``var/abuse.key`` (owner-only)."""
+    path = settings.abuse_key_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="ascii") as handle:
+            path.chmod(0o600)
+            handle.write(secrets.token_hex(32))
+    except FileExistsError:
+        pass
+    return path.read_text(encoding="ascii").strip()

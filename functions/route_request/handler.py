@@ -1,7 +1,7 @@
 """Lambda entry point: one function, three kinds of event.
 
 * API Gateway HTTP API v2 (``requestContext.http``) → take in a request (``intake.submit``)
-  and answer (``api.respond``).
+  and answer (``api.respond``); ``GET /challenge`` → a proof-of-work challenge for the form.
 * SQS (``Records[].eventSource == "aws:sqs"``) → deliver each request's pending emails;
   retryable failures go back with ``batchItemFailures`` and an exponential visibility
   back-off (``ChangeMessageVisibility``, capped at 12 h), so an hours-long SES outage is
@@ -23,7 +23,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import log
-from .api import Submission, internal_error, parse_event, respond
+from .abuse import Source
+from .api import Submission, challenge_response, internal_error, parse_event, respond
 from .app import App, build_app
 from .errors import QueueUnavailable, RelaisError
 from .intake import submit
@@ -56,6 +57,9 @@ def handle(event: Mapping[str, Any], app: App) -> dict[str, Any]:
 
 
 def handle_http(event: Mapping[str, Any], app: App) -> dict[str, Any]:
+    http = event.get("requestContext", {}).get("http", {})
+    if str(http.get("path", event.get("rawPath", ""))).rstrip("/").endswith("/challenge"):
+        return challenge(http, app)
     parsed = parse_event(event, max_body_bytes=app.settings.max_body_bytes)
     if not isinstance(parsed, Submission):
         log.event("request_unreadable", http_status=parsed.http_status)
@@ -68,11 +72,29 @@ def handle_http(event: Mapping[str, Any], app: App) -> dict[str, Any]:
             queue=app.queue,
             now_ms=int(app.clock() * 1000),
             config=app.intake_config,
+            counters=app.counters,
+            # sourceIp is the TCP peer API Gateway saw, not a header the client can forge.
+            source=Source(client=http.get("sourceIp"), proof=parsed.fields.get("proof")),
         )
     except Exception as exc:  # the boundary: a bug answers 500, logged without its message
         log.exception("request_failed", exc, http_status=500)
         return internal_error(form=parsed.form, fields=parsed.fields, site_origin=app.settings.site_origin)
     return respond(outcome, form=parsed.form, site_origin=app.settings.site_origin)
+
+
+def challenge(http: Mapping[str, Any], app: App) -> dict[str, Any]:
+    """``GET /challenge``: a new signed proof-of-work challenge (nothing stored)."""
+    from .proof_of_work import issue
+
+    if str(http.get("method", "GET")).upper() != "GET":
+        return challenge_response(None)
+    issued = issue(
+        app.secret,
+        now=int(app.clock()),
+        max_number=app.settings.pow_max_number,
+        expires_in=app.settings.pow_expires_minutes * 60,
+    )
+    return challenge_response(issued)
 
 
 def _submission_id(body: str) -> str | None:

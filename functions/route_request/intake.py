@@ -3,7 +3,10 @@
 Returns an outcome value; ``api.py`` turns outcomes into HTTP answers (the one place).
 Order matters: the record is written (conditionally on ``submission_id``) before anything
 is sent or answered; if that write fails the requester is told to try again and nothing
-is sent. Once recorded, a request is never lost: if queueing fails the record stays
+is sent. Before it, the abuse limits (``abuse.py``): a source over its limits is answered
+:class:`RateLimited` and nothing is recorded; a request to a recipient past its daily cap,
+or with a description many sources sent, is recorded but waits (digest, operators' hold).
+Once recorded, a request is never lost: if queueing fails the record stays
 ``queued: false`` and the scheduled sweep queues it later. Only the post that created the
 record queues it; a replay (same id, same content) gets the same answer and queues nothing.
 """
@@ -16,7 +19,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from . import log
+from .abuse import AbuseConfig, Confirmation, Source, check_source, plan_deliveries
+from .counters import Counters
 from .errors import QueueUnavailable, StoreFailure, StoreUnavailable
+from .limits import Limited
 from .ports import DeliveryQueue
 from .routing import (
     BadChoice,
@@ -41,6 +47,7 @@ class Accepted:
     reference: str
     region: str | None
     lang: Lang
+    confirmation: Confirmation = "sent"
 
 
 @dataclass(frozen=True)
@@ -66,13 +73,22 @@ class Unavailable:
     error_code: str
 
 
-Outcome = Accepted | Invalid | MustChooseRegion | NotInQuebec | Conflict | Unavailable
+@dataclass(frozen=True)
+class RateLimited:
+    """Too many requests from this client or with this email address: try again later."""
+
+    lang: Lang
+    retry_after: int  # seconds
+
+
+Outcome = Accepted | Invalid | MustChooseRegion | NotInQuebec | Conflict | Unavailable | RateLimited
 
 
 @dataclass(frozen=True)
 class IntakeConfig:
     retention_days: int = 730
     min_fill_seconds: int = 3
+    abuse: AbuseConfig | None = None  # None: no limits (benchmarks, adapter tests)
 
 
 def submit(
@@ -83,8 +99,11 @@ def submit(
     queue: DeliveryQueue,
     now_ms: int,
     config: IntakeConfig,
+    counters: Counters | None = None,
+    source: Source | None = None,
 ) -> Outcome:
-    """Process one submission (JSON object or form fields) at time ``now_ms``."""
+    """Process one submission (JSON object or form fields) at time ``now_ms`` from ``source``;
+    with ``counters`` and ``config.abuse``, under the abuse limits."""
     checked = validate(fields, now_ms=now_ms, min_fill_seconds=config.min_fill_seconds)
     now = now_ms // 1000
     year = datetime.fromtimestamp(now, UTC).year
@@ -129,9 +148,28 @@ def submit(
         # Answer exactly as this request would be answered; record and send nothing.
         log.event("bot_ignored", status="accepted", region=routing.region_code)
         return Accepted(reference=reference_for(submission_id, year), region=routing.region_code, lang=lang)
+    # A replay (double click, the browser's retry) is answered from its record before any
+    # counting, so it costs no limit and queues nothing.
+    try:
+        earlier = store.get(submission_id)
+    except (StoreUnavailable, StoreFailure) as exc:
+        log.event(
+            "request_not_recorded", status="unavailable", error_code=exc.code, region=routing.region_code
+        )
+        return Unavailable(lang=lang, error_code=exc.code)
+    if earlier is not None:
+        return _replayed(earlier, digest, lang)
     deliveries: dict[str, str] = {"erac": "pending", "requester": "pending"}
     if routing.advisor:
         deliveries["advisor"] = "pending"
+    confirmation: Confirmation = "sent"
+    if counters is not None and config.abuse is not None:
+        where = source or Source(client=None)
+        limited = check_source(request, where, counters=counters, config=config.abuse, now=now)
+        if isinstance(limited, Limited):
+            return RateLimited(lang=lang, retry_after=limited.retry_after)
+        plan = plan_deliveries(request, routing, where, counters=counters, config=config.abuse, now=now)
+        deliveries, confirmation = plan.deliveries, plan.confirmation
     record = RequestRecord(
         submission_id=submission_id,
         reference=reference_for(submission_id, year),
@@ -145,6 +183,9 @@ def submit(
         request=request.canonical(),
         routing=routing,
         deliveries=deliveries,  # type: ignore[arg-type]
+        # Nothing to send now (every recipient waits for a digest or an operator): there is
+        # nothing to queue, and the sweep must not take it for a request that missed its queue.
+        queued="pending" not in deliveries.values(),
     )
     try:
         result = store.create(record)
@@ -154,16 +195,7 @@ def submit(
         )
         return Unavailable(lang=lang, error_code=exc.code)
     if isinstance(result, AlreadyExists):
-        existing = result.existing
-        if existing.body_hash != digest:
-            log.event("request_conflict", status="conflict", reference=existing.reference)
-            return Conflict(lang=lang)
-        log.event("request_replayed", status="accepted", reference=existing.reference, queued=existing.queued)
-        # Never queued here, even when ``queued`` is still false: a double click arrives
-        # while the first post is between its record and its queueing, and a second message
-        # would mean a second delivery racing the first. A request left unqueued (queue
-        # down, function stopped) is the sweep's to queue.
-        return Accepted(reference=existing.reference, region=existing.routing.region_code, lang=lang)
+        return _replayed(result.existing, digest, lang)
 
     log.event(
         "request_recorded",
@@ -171,9 +203,25 @@ def submit(
         reference=record.reference,
         region=routing.region_code,
         lang=lang,
+        count=sum(state != "pending" for state in deliveries.values()),
     )
-    _enqueue(record, store=store, queue=queue, now=now)
-    return Accepted(reference=record.reference, region=routing.region_code, lang=lang)
+    if record.pending():
+        _enqueue(record, store=store, queue=queue, now=now)
+    return Accepted(
+        reference=record.reference, region=routing.region_code, lang=lang, confirmation=confirmation
+    )
+
+
+def _replayed(existing: RequestRecord, digest: str, lang: Lang) -> Conflict | Accepted:
+    if existing.body_hash != digest:
+        log.event("request_conflict", status="conflict", reference=existing.reference)
+        return Conflict(lang=lang)
+    log.event("request_replayed", status="accepted", reference=existing.reference, queued=existing.queued)
+    # Never queued here, even when ``queued`` is still false: a double click arrives
+    # while the first post is between its record and its queueing, and a second message
+    # would mean a second delivery racing the first. A request left unqueued (queue
+    # down, function stopped) is the sweep's to queue.
+    return Accepted(reference=existing.reference, region=existing.routing.region_code, lang=lang)
 
 
 def _enqueue(record: RequestRecord, *, store: RequestStore, queue: DeliveryQueue, now: int) -> None:

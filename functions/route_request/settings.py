@@ -34,6 +34,35 @@ also declared in ``template.yaml`` (``Environment.Variables``) and in ``docs/fun
                             after this many minutes. Default 15.
 ``SWEEP_STALE_HOURS``       ...and a queued request still pending, untouched for this many hours
                             (longer than the longest queue back-off, 12 h). Default 26.
+``LIMITS_TABLE_NAME``       DynamoDB table of the abuse counters (``aws`` backend; key ``key``, TTL
+                            ``expires_at``). Locally they live in the requests' SQLite file.
+``ABUSE_SECRET_ARN``        Secrets Manager secret (``aws`` backend) holding the key that hashes
+                            client addresses, emails and descriptions in counter keys and signs
+                            proof-of-work challenges; read once at start-up.
+``ABUSE_SECRET``            The same key given directly (tests, the local stack). Unset locally:
+                            generated once into ``RELAIS_VAR_DIR/abuse.key``.
+``LIMIT_CLIENT_PER_MINUTE`` Requests one client address may send with a valid proof of work, per
+``LIMIT_CLIENT_PER_HOUR``   minute, hour and UTC day (fixed windows). Defaults 5, 20, 50. Over a
+``LIMIT_CLIENT_PER_DAY``    limit the answer is 429 with ``Retry-After``; 0 = no limit.
+``LIMIT_NOPOW_PER_MINUTE``  The same without a valid proof of work (the form without JavaScript,
+``LIMIT_NOPOW_PER_HOUR``    scripts): stricter. Defaults 2, 6, 12.
+``LIMIT_NOPOW_PER_DAY``
+``LIMIT_EMAIL_PER_MINUTE``  Requests with one typed email address, whatever the client, per
+``LIMIT_EMAIL_PER_HOUR``    minute, hour and day. Defaults 2, 5, 10.
+``LIMIT_EMAIL_PER_DAY``
+``RECIPIENT_HOURLY_CAP``    Requests emailed one by one to one ERAC or advisor per hour and per
+``RECIPIENT_DAILY_CAP``     UTC day; further requests are recorded and sent in one daily digest
+                            (``{"task": "digest"}``), and the ``RecipientCapReached`` metric
+                            alerts the operators. Defaults 10 and 20; 0 = no cap.
+``CONFIRMATIONS_PER_DAY``   Confirmation emails to one typed address per UTC day; later requests
+                            go through without one. Default 1.
+``DUPLICATE_SOURCES``       The same description from this many client addresses within
+``DUPLICATE_WINDOW_MINUTES`` minutes is held for the operators' review (the third and later are
+                            held, by default: 3 sources, 10 minutes); 0 sources = never held.
+``POW_MAX_NUMBER``          Difficulty of the proof of work: the page tries about half this many
+                            SHA-256 hashes. Challenges signed with a lower difficulty are refused
+                            as too easy. Default 100000.
+``POW_EXPIRES_MINUTES``     Minutes a challenge stays valid. Default 30.
 ``METRICS_NAMESPACE``       CloudWatch namespace of the embedded-metric log lines. Default ``Relais``.
 ``LOG_LEVEL``               Default ``INFO``.
 """
@@ -45,6 +74,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
+
+from .limits import LimitPolicy
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_ROUTING_TABLE = PACKAGE_DIR / "routing_table.json"
@@ -74,8 +105,46 @@ class Settings:
     min_fill_seconds: int = 3
     sweep_after_minutes: int = 15
     sweep_stale_hours: int = 26
+    limits_table_name: str = ""
+    abuse_secret_arn: str = ""
+    abuse_secret: str = ""
+    limit_client_per_minute: int = 5
+    limit_client_per_hour: int = 20
+    limit_client_per_day: int = 50
+    limit_nopow_per_minute: int = 2
+    limit_nopow_per_hour: int = 6
+    limit_nopow_per_day: int = 12
+    limit_email_per_minute: int = 2
+    limit_email_per_hour: int = 5
+    limit_email_per_day: int = 10
+    recipient_hourly_cap: int = 10
+    recipient_daily_cap: int = 20
+    confirmations_per_day: int = 1
+    duplicate_sources: int = 3
+    duplicate_window_minutes: int = 10
+    pow_max_number: int = 100_000
+    pow_expires_minutes: int = 30
     metrics_namespace: str = "Relais"
     log_level: str = "INFO"
+
+    @property
+    def limit_policy(self) -> LimitPolicy:
+        return LimitPolicy(
+            client_per_minute=self.limit_client_per_minute,
+            client_per_hour=self.limit_client_per_hour,
+            client_per_day=self.limit_client_per_day,
+            nopow_per_minute=self.limit_nopow_per_minute,
+            nopow_per_hour=self.limit_nopow_per_hour,
+            nopow_per_day=self.limit_nopow_per_day,
+            email_per_minute=self.limit_email_per_minute,
+            email_per_hour=self.limit_email_per_hour,
+            email_per_day=self.limit_email_per_day,
+            recipient_per_hour=self.recipient_hourly_cap,
+            recipient_per_day=self.recipient_daily_cap,
+            confirmations_per_day=self.confirmations_per_day,
+            duplicate_sources=self.duplicate_sources,
+            duplicate_window=max(1, self.duplicate_window_minutes) * 60,
+        )
 
     @property
     def outbox_dir(self) -> Path:
@@ -84,6 +153,10 @@ class Settings:
     @property
     def sqlite_path(self) -> Path:
         return self.var_dir / "requests.sqlite3"
+
+    @property
+    def abuse_key_path(self) -> Path:
+        return self.var_dir / "abuse.key"
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -113,6 +186,25 @@ class Settings:
             min_fill_seconds=_int(env, "MIN_FILL_SECONDS", default.min_fill_seconds),
             sweep_after_minutes=_int(env, "SWEEP_AFTER_MINUTES", default.sweep_after_minutes),
             sweep_stale_hours=_int(env, "SWEEP_STALE_HOURS", default.sweep_stale_hours),
+            limits_table_name=env.get("LIMITS_TABLE_NAME", default.limits_table_name),
+            abuse_secret_arn=env.get("ABUSE_SECRET_ARN", default.abuse_secret_arn),
+            abuse_secret=env.get("ABUSE_SECRET", default.abuse_secret),
+            limit_client_per_minute=_int(env, "LIMIT_CLIENT_PER_MINUTE", default.limit_client_per_minute),
+            limit_client_per_hour=_int(env, "LIMIT_CLIENT_PER_HOUR", default.limit_client_per_hour),
+            limit_client_per_day=_int(env, "LIMIT_CLIENT_PER_DAY", default.limit_client_per_day),
+            limit_nopow_per_minute=_int(env, "LIMIT_NOPOW_PER_MINUTE", default.limit_nopow_per_minute),
+            limit_nopow_per_hour=_int(env, "LIMIT_NOPOW_PER_HOUR", default.limit_nopow_per_hour),
+            limit_nopow_per_day=_int(env, "LIMIT_NOPOW_PER_DAY", default.limit_nopow_per_day),
+            limit_email_per_minute=_int(env, "LIMIT_EMAIL_PER_MINUTE", default.limit_email_per_minute),
+            limit_email_per_hour=_int(env, "LIMIT_EMAIL_PER_HOUR", default.limit_email_per_hour),
+            limit_email_per_day=_int(env, "LIMIT_EMAIL_PER_DAY", default.limit_email_per_day),
+            recipient_hourly_cap=_int(env, "RECIPIENT_HOURLY_CAP", default.recipient_hourly_cap),
+            recipient_daily_cap=_int(env, "RECIPIENT_DAILY_CAP", default.recipient_daily_cap),
+            confirmations_per_day=_int(env, "CONFIRMATIONS_PER_DAY", default.confirmations_per_day),
+            duplicate_sources=_int(env, "DUPLICATE_SOURCES", default.duplicate_sources),
+            duplicate_window_minutes=_int(env, "DUPLICATE_WINDOW_MINUTES", default.duplicate_window_minutes),
+            pow_max_number=_int(env, "POW_MAX_NUMBER", default.pow_max_number),
+            pow_expires_minutes=_int(env, "POW_EXPIRES_MINUTES", default.pow_expires_minutes),
             metrics_namespace=env.get("METRICS_NAMESPACE", default.metrics_namespace),
             log_level=env.get("LOG_LEVEL", default.log_level),
         )

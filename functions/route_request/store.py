@@ -18,8 +18,12 @@ from typing import Literal, Protocol
 from .routing import Routing
 from .validation import Request
 
-DeliveryState = Literal["pending", "sent", "failed_permanent"]
-Status = Literal["received", "delivered", "failed"]
+# pending → sent now; digest → in the recipient's next digest (its daily cap was reached);
+# held → waits for an operator (duplicate content), then pending or discarded; skipped → a
+# confirmation already went to this address today.
+DeliveryState = Literal["pending", "sent", "failed_permanent", "digest", "held", "skipped", "discarded"]
+WAITING: tuple[DeliveryState, ...] = ("pending", "digest", "held")
+Status = Literal["received", "delivered", "failed", "discarded"]
 ROLES = ("erac", "advisor", "requester")
 
 
@@ -57,8 +61,10 @@ class RequestRecord:
         return [role for role in ROLES if self.deliveries.get(role) == "pending"]
 
     def settled_status(self) -> Status:
-        if self.pending():
+        if any(state in WAITING for state in self.deliveries.values()):
             return "received"
+        if all(state in ("discarded", "skipped") for state in self.deliveries.values()):
+            return "discarded"
         if any(state == "failed_permanent" for state in self.deliveries.values()):
             return "failed"
         return "delivered"

@@ -161,7 +161,22 @@ def stack(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     var = tmp_path_factory.mktemp("var")
     # The browser fills the form in well under MIN_FILL_SECONDS (3 s by default): with the
     # default, every submission would be answered as a bot's (accepted, nothing sent).
-    env = {**os.environ, "RELAIS_VAR_DIR": str(var), "RELAIS_BACKEND": "local", "MIN_FILL_SECONDS": "0"}
+    # The tests also send many requests from one address (127.0.0.1) and one email within a
+    # minute: the abuse limits are raised for them (tests/function/test_limits.py covers them).
+    env = {
+        **os.environ,
+        "RELAIS_VAR_DIR": str(var),
+        "RELAIS_BACKEND": "local",
+        "MIN_FILL_SECONDS": "0",
+        **{
+            f"LIMIT_{who}_PER_{window}": "1000"
+            for who in ("CLIENT", "NOPOW", "EMAIL")
+            for window in ("MINUTE", "HOUR", "DAY")
+        },
+        "CONFIRMATIONS_PER_DAY": "1000",
+        "RECIPIENT_HOURLY_CAP": "1000",
+        "RECIPIENT_DAILY_CAP": "1000",
+    }
     env.pop("PORT", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "devserver", "--port", "0", "--site", str(built_site), "--var", str(var)],

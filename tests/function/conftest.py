@@ -180,6 +180,8 @@ def make_app(table: RoutingTable) -> Callable[..., App]:
             mailer=kwargs.pop("mailer", None) or FakeMailer(),
             queue=kwargs.pop("queue", None) or FakeQueue(),
             clock=kwargs.pop("clock", None) or FakeClock(NOW),
+            counters=kwargs.pop("counters", None),
+            secret=kwargs.pop("secret", b"test abuse key"),
         )
 
     return build

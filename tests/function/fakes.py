@@ -113,3 +113,43 @@ class FakeQueue:
     def redrive_dead_letters(self) -> bool:
         self.redrives += 1
         return True
+
+
+class FakeCounters:
+    """The counter store in a dict (same contract as counters_sqlite / counters_dynamodb)."""
+
+    def __init__(self, fail_with: RelaisError | None = None) -> None:
+        self.counts: dict[str, int] = {}
+        self.members: dict[str, set[str]] = {}
+        self.claimed: set[str] = set()
+        self.expiries: dict[str, int] = {}
+        self.fail_with = fail_with
+
+    def _check(self) -> None:
+        if self.fail_with is not None:
+            raise self.fail_with
+
+    def increment(self, key: str, *, expires_at: int, ceiling: int = 1_000_000) -> int:
+        self._check()
+        self.expiries[key] = expires_at
+        self.counts[key] = min(self.counts.get(key, 0) + 1, max(ceiling, self.counts.get(key, 0)))
+        return self.counts[key]
+
+    def add_member(self, key: str, member: str, *, expires_at: int, ceiling: int = 1_000_000) -> int:
+        self._check()
+        self.expiries[key] = expires_at
+        members = self.members.setdefault(key, set())
+        if len(members) < ceiling:
+            members.add(member)
+        return len(members)
+
+    def claim(self, key: str, *, expires_at: int) -> bool:
+        self._check()
+        self.expiries[key] = expires_at
+        if key in self.claimed:
+            return False
+        self.claimed.add(key)
+        return True
+
+    def keys(self) -> list[str]:
+        return [*self.counts, *self.members, *self.claimed]

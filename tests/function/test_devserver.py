@@ -53,7 +53,9 @@ def test_static_site_json_and_form_posts(devserver: tuple[str, Path]) -> None:
     answer = json.loads(data)
     assert answer["status"] == "accepted" and answer["region"] == "06"
 
-    form = valid_fields(submission_id=None, started_at=None, lang="en", business_name="Form Co")
+    form = valid_fields(
+        submission_id=None, started_at=None, lang="en", business_name="Form Co", email="form@example.org"
+    )
     response, _ = request(
         url,
         "POST",

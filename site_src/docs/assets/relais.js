@@ -174,7 +174,9 @@
           var body = result.body || {};
           status.textContent = "";
           if (body.status === "accepted") {
-            window.location.assign(form.getAttribute("data-thanks") + "?reference=" + encodeURIComponent(body.reference));
+            var next = form.getAttribute("data-thanks") + "?reference=" + encodeURIComponent(body.reference);
+            if (body.confirmation === "already_sent_today") next += "&confirmation=already_sent_today";
+            window.location.assign(next);
           } else if (body.status === "invalid") {
             showErrors(body.errors || {});
           } else if (body.status === "choose_region") {
@@ -183,6 +185,8 @@
             showErrors({ postal_code: body.message });
           } else if (body.status === "conflict") {
             showMessage(form.getAttribute("data-msg-conflict"));
+          } else if (body.status === "rate_limited" && body.message) {
+            showMessage(body.message);  // when to retry, in the page's language; the fields stay filled
           } else {
             showMessage(form.getAttribute("data-msg-unavailable"));
           }
@@ -204,6 +208,8 @@
       ref.querySelector("[data-reference]").textContent = reference;
       ref.hidden = false;
     }
+    var sentToday = document.getElementById("relais-confirmation-sent-today");
+    if (sentToday && params.get("confirmation") === "already_sent_today") sentToday.hidden = false;
     var fields = document.getElementById("relais-error-fields");
     if (fields && params.get("fields")) {
       fields.querySelector("[data-fields]").textContent = params.get("fields").split(",").join(", ");
