@@ -112,6 +112,20 @@ class RelaisHandler(SimpleHTTPRequestHandler):
             self.close_connection = True  # the rest of an oversized body stays unread
         self.answer(self.event("POST", url, raw))
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's own 404 page (as a static host serves it)."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or self.command not in ("GET", "HEAD") or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command == "GET":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: Any) -> None:
         # Request lines only (paths and status); never bodies, so no personal data.
         sys.stderr.write(f"devserver: {format % args}\n")

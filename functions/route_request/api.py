@@ -115,6 +115,11 @@ def _json(status: int, body: Mapping[str, object], extra: Mapping[str, str] | No
 def _see_other(site_origin: str, lang: Lang, page: str, query: Mapping[str, str]) -> dict[str, Any]:
     prefix = "/en" if lang == "en" else ""
     location = f"{site_origin}{prefix}/{page}/?{urlencode(query)}"
+    if page == "erreur":
+        # The cause's section as the fragment: without JavaScript the error page shows only
+        # the section that is the :target (site_src/docs/assets/relais.css). RFC 9110 §10.2.2
+        # allows a fragment in Location.
+        location += f"#{query['status']}"
     return {
         "statusCode": 303,
         "headers": {

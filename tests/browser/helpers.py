@@ -11,6 +11,24 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 FORM_PATH = {"fr": "demande/", "en": "en/demande/"}
+
+# One page of each kind (path under the language's prefix), for the tests that walk
+# every kind of page: accessibility, phone widths, third-party requests.
+PAGE_KINDS = {
+    "home": "",
+    "regions": "regions/",
+    "region": "regions/lanaudiere/",
+    "programs": "programmes/",
+    "program": "programmes/otn/",
+    "organisations": "organisations/",
+    "form": "demande/",
+    "thanks": "merci/?reference=REL-2026-TEST01",
+    "error": "erreur/?status=invalid&fields=email,postal_code",
+    "privacy": "confidentialite/",
+    "about": "a-propos/",
+}
+PREFIX = {"fr": "", "en": "en/"}
+LANGS = ["fr", "en"]
 THANKS_PATH = {"fr": "/merci/", "en": "/en/merci/"}
 
 # The request form's fields, filled the way a person would (French and English pages

@@ -8,23 +8,7 @@ from typing import Any
 import pytest
 
 from .conftest import Stack
-from .helpers import FORM_PATH, describe_violations, fill_request_form, run_axe
-
-PAGE_KINDS = {
-    "home": "",
-    "regions": "regions/",
-    "region": "regions/lanaudiere/",
-    "programs": "programmes/",
-    "program": "programmes/otn/",
-    "organisations": "organisations/",
-    "form": "demande/",
-    "thanks": "merci/?reference=REL-2026-TEST01",
-    "error": "erreur/?status=invalid&fields=email,postal_code",
-    "privacy": "confidentialite/",
-    "about": "a-propos/",
-}
-PREFIX = {"fr": "", "en": "en/"}
-LANGS = ["fr", "en"]
+from .helpers import FORM_PATH, LANGS, PAGE_KINDS, PREFIX, describe_violations, fill_request_form, run_axe
 
 
 def page_url(stack: Stack, lang: str, kind: str) -> str:

@@ -71,8 +71,29 @@ def test_without_javascript_a_refused_request_lands_on_the_error_page(nojs_page:
     page.goto(stack.url + FORM_PATH["en"])
     fill_request_form(page, postal_code="K1A 0B1")
     page.get_by_role("button", name=SUBMIT["en"]).click()
-    page.wait_for_url("**/en/erreur/?status=outside_quebec")
+    page.wait_for_url("**/en/erreur/?status=outside_quebec#outside_quebec")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", name="Postal code outside Québec").is_visible()
+    # Only the cause that happened is shown.
+    assert page.get_by_role("heading", name="A field needs correcting").is_hidden()
+    assert page.locator(".relais-cause:visible").count() == 1
     assert stack.outbox_count() == outbox_before
     assert len(stack.records()) == records_before
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_the_error_page_shows_only_the_cause_that_happened(
+    browser: Any, stack: Stack, javascript: bool
+) -> None:
+    ctx = browser.new_context(java_script_enabled=javascript)
+    try:
+        page = ctx.new_page()
+        page.goto(stack.url + "erreur/?status=invalid&fields=email#invalid")
+        visible = page.locator(".relais-cause:visible")
+        assert visible.count() == 1
+        assert visible.get_attribute("id") == "invalid"
+        # Reached with no cause named, the page lists them all.
+        page.goto(stack.url + "erreur/")
+        assert page.locator(".relais-cause:visible").count() == page.locator(".relais-cause").count() > 1
+    finally:
+        ctx.close()

@@ -23,6 +23,7 @@ def devserver(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     (site / "merci").mkdir(parents=True)
     (site / "index.html").write_text("<h1>Relais</h1>", encoding="utf-8")
     (site / "merci" / "index.html").write_text("<h1>Merci</h1>", encoding="utf-8")
+    (site / "404.html").write_text("<h1>Page introuvable</h1>", encoding="utf-8")
     table = tmp_path / "routing_table.json"
     table.write_text(json.dumps(table_dict()), encoding="utf-8")
     var = tmp_path / "var"
@@ -80,3 +81,12 @@ def test_errors_and_unknown_paths(devserver: tuple[str, Path]) -> None:
     assert response.status == 413
     response, _ = request(url, "POST", "/elsewhere", b"{}", {"Content-Type": "application/json"})
     assert response.status == 404
+
+
+def test_a_missing_page_gets_the_site_404_page(devserver: tuple[str, Path]) -> None:
+    url, _ = devserver
+    for path in ("/nulle-part/", "/en/regions/atlantide/"):
+        response, data = request(url, "GET", path)
+        assert response.status == 404
+        assert response.getheader("Content-Type") == "text/html; charset=utf-8"
+        assert b"Page introuvable" in data

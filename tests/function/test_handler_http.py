@@ -69,6 +69,7 @@ def test_form_errors_redirect_with_field_names_only(app: App) -> None:
     location = urlsplit(response["headers"]["location"])
     assert response["statusCode"] == 303 and location.path == "/en/erreur/"
     assert parse_qs(location.query) == {"status": ["invalid"], "fields": ["email"]}
+    assert location.fragment == "invalid"  # the error page shows only that cause
     assert "camille" not in response["headers"]["location"]
 
 
@@ -182,7 +183,7 @@ def test_outside_quebec(app: App) -> None:
     answer = body(response)
     assert answer["status"] == "outside_quebec" and "Ontario" in answer["message"]
     form = handle(form_event(valid_fields(postal_code="M5V 3L9")), app)
-    assert form["headers"]["location"].endswith("/erreur/?status=outside_quebec")
+    assert form["headers"]["location"].endswith("/erreur/?status=outside_quebec#outside_quebec")
 
 
 def test_unknown_quebec_area_is_a_postal_code_error(app: App) -> None:
@@ -257,7 +258,7 @@ def test_store_down_is_503_and_nothing_queued(make_app: Callable[..., App], erro
     assert response["statusCode"] == 503 and body(response) == {"status": "unavailable"}
     assert queue.messages == []
     form = handle(form_event(valid_fields()), app)
-    assert form["headers"]["location"].endswith("/erreur/?status=unavailable")
+    assert form["headers"]["location"].endswith("/erreur/?status=unavailable#unavailable")
 
 
 def test_queue_down_still_accepts_and_leaves_it_to_the_sweep(make_app: Callable[..., App]) -> None:

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from tests.site.fixture_directory import fixture_directory
 
 REPO = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def _copy_project(dest: Path) -> Path:
@@ -38,6 +40,7 @@ def _copy_project(dest: Path) -> Path:
 
 def _build(root: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "RELAIS_GENERATE": "0", "RELAIS_API_URL": "https://api.example.org/requests"}
+    env.pop("RELAIS_SITE_URL", None)  # the local default address, which the tests expect
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(root / "mkdocs.yml")],
         cwd=root,
@@ -79,16 +82,49 @@ def test_html_lang(built: Path, path: str, lang: str) -> None:
     assert f'<html lang="{lang}"' in _html(built, path)
 
 
-def test_hreflang_alternates_and_language_switch(built: Path) -> None:
+def test_language_versions_in_the_sitemap_and_the_switch(built: Path) -> None:
+    """hreflang alternates are absolute and live in sitemap.xml; the pages carry none in
+    <head> (Material's script would fetch a sitemap.xml beside each one)."""
     fr = _html(built, "regions/lanaudiere")
     en = _html(built, "en/regions/lanaudiere")
-    assert '<link rel="alternate" href="../../en/regions/lanaudiere/" hreflang="en">' in fr
-    assert '<link rel="alternate" href="./" hreflang="fr">' in fr
-    assert 'hreflang="x-default"' in fr
-    assert '<link rel="alternate" href="../../../regions/lanaudiere/" hreflang="fr">' in en
+    assert 'rel="alternate"' not in fr and 'rel="alternate"' not in en
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/regions/lanaudiere/">' in fr
+    sitemap = ET.parse(built / "sitemap.xml").getroot()
+    locs = [loc.text or "" for loc in sitemap.iter(f"{{{SITEMAP_NS}}}loc")]
+    assert locs and all(loc.startswith("http://127.0.0.1:8000/") for loc in locs), locs[:3]
+    alternates = {
+        (link.get("hreflang"), link.get("href"))
+        for url in sitemap.iter(f"{{{SITEMAP_NS}}}url")
+        if (url.findtext(f"{{{SITEMAP_NS}}}loc") or "").endswith("/regions/lanaudiere/")
+        for link in url.iter("{http://www.w3.org/1999/xhtml}link")
+    }
+    assert alternates == {
+        ("fr", "http://127.0.0.1:8000/regions/lanaudiere/"),
+        ("en", "http://127.0.0.1:8000/en/regions/lanaudiere/"),
+    }
+    robots = (built / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots.splitlines()
     # Material's language switch goes to the same page in the other language.
     assert re.search(r'href="\.\./\.\./en/regions/lanaudiere/" hreflang="en" class="md-select__link"', fr)
     assert re.search(r'href="\.\./\.\./\.\./regions/lanaudiere/" hreflang="fr" class="md-select__link"', en)
+
+
+def test_footer_speaks_the_page_language(built: Path) -> None:
+    fr = _html(built, "regions/lanaudiere")
+    en = _html(built, "en/regions/lanaudiere")
+    assert "Made with" not in fr and "Made with" not in en
+    assert "répertoire public du réseau québécois" in fr and "Confidentialité</a>" in fr
+    assert "public directory of Québec" in en and "Privacy</a>" in en
+
+
+def test_no_resource_from_another_site(built: Path) -> None:
+    """No stylesheet, script, font or image is loaded from another origin (links to other
+    sites are fine: they are followed only when clicked)."""
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        found = re.findall(r'<(?:link|script|img|iframe|source)\b[^>]*(?:src|href)="(?:https?:)?//[^"]*"', html)
+        found = [tag for tag in found if 'rel="canonical"' not in tag]
+        assert not found, f"{page.relative_to(built)}: {found[:3]}"
 
 
 def test_sample_and_to_confirm_labels(built: Path) -> None:

@@ -218,6 +218,12 @@
     var statusName = params.get("status");
     if (statusName && /^[a-z_]+$/.test(statusName)) {
       var section = document.getElementById(statusName);
+      if (section && section.classList.contains("relais-cause")) {
+        // Only the cause that happened (without JavaScript, the #fragment does it in CSS).
+        Array.prototype.forEach.call(document.querySelectorAll(".relais-cause"), function (other) {
+          other.hidden = other !== section;
+        });
+      }
       if (section) {
         section.classList.add("relais-current");
         section.setAttribute("tabindex", "-1");
