@@ -41,7 +41,8 @@ def overflow(page: Any) -> dict[str, Any] | None:
                 .filter(el => el.getBoundingClientRect().right > limit + 1)
                 .filter(el => !el.closest('[hidden], .md-sidebar, .md-search, .relais-scroll'))
                 .slice(-5)
-                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '')
+                .map(el => el.tagName.toLowerCase()
+                           + (el.className ? '.' + String(el.className).split(' ')[0] : '')
                            + ' right=' + Math.round(el.getBoundingClientRect().right));
             return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide};
         }"""
@@ -74,10 +75,8 @@ def test_the_overflow_check_sees_a_wide_page(phone_context: Any, stack: Stack) -
     try:
         page.goto(stack.url)
         assert overflow(page) is None
-        page.evaluate(
-            "document.querySelector('article').insertAdjacentHTML('beforeend', '<pre>' + 'x'.repeat(200) + '</pre>')"
-        )
-        page.evaluate("document.querySelector('article pre:last-child').style.overflow = 'visible'")
+        wide = "<pre style='overflow: visible'>" + "x" * 200 + "</pre>"
+        page.evaluate("html => document.querySelector('article').insertAdjacentHTML('beforeend', html)", wide)
         assert overflow(page) is not None
     finally:
         page.close()
