@@ -1,12 +1,14 @@
 """Generated Markdown pages of the site: ``render_site(directory, root)`` writes, for
-each language, one page per region and per program, the regions, programs and
-organisations indexes, and the home page's list of regions, under
-``site_src/docs/`` (``<path>.fr.md`` / ``<path>.en.md``, the suffix layout of
-mkdocs-static-i18n).
+each language, one page per region, per organisation and per program, the regions,
+programs, organisations and advisors indexes, and the home page's list of regions,
+under ``site_src/docs/`` (``<path>.fr.md`` / ``<path>.en.md``, the suffix layout of
+mkdocs-static-i18n), and one vCard per organisation and per advisor
+(``organisations/<id>.<lang>.vcf``, ``conseillers/<id>.<lang>.vcf``).
 
 Files are rewritten only when their text changed, so ``mkdocs serve`` does not
 loop on its own output; generated files that no longer match a record (a deleted
-program) are removed. Only files starting with :data:`MARKER` are ever removed.
+program) are removed. Only pages starting with :data:`MARKER`, and vCards in the
+generated folders, are ever removed.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ from markupsafe import Markup
 from generator.directory import Directory
 from generator.render import labels
 from generator.render.context import Page, all_pages
+from generator.vcard import advisor_vcard, organisation_vcard
 from generator.vocab import LANGUAGES, Language
 
 MARKER = "<!-- généré par generator/ — ne pas modifier -->"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DOCS = Path("site_src") / "docs"
 # Folders of site_src/docs holding only generated pages (gitignored).
-GENERATED_DIRS = ("regions", "programmes", "organisations", "_generated")
+GENERATED_DIRS = ("regions", "programmes", "organisations", "conseillers", "_generated")
 
 
 def _escape(value: object) -> object:
@@ -63,11 +66,25 @@ def render_page(env: Environment, page: Page, lang: Language) -> str:
 
 def write_if_changed(path: Path, text: str) -> bool:
     """Write ``text`` to ``path`` unless it already holds it; True when written."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    if path.exists() and path.read_bytes() == text.encode("utf-8"):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode("utf-8"))  # bytes: a vCard's CRLF stays CRLF
     return True
+
+
+def vcards(directory: Directory) -> dict[str, str]:
+    """``{path under site_src/docs: vCard text}`` for every organisation and advisor, per
+    language (``<id>.fr.vcf``, ``<id>.en.vcf``: the suffix layout serves them at
+    ``/organisations/<id>.vcf`` and ``/en/organisations/<id>.vcf``)."""
+    out: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for org in directory.organisations.values():
+            out[f"organisations/{org.id}.{lang.value}.vcf"] = organisation_vcard(org, lang)
+        for advisor in directory.advisors.values():
+            employer = directory.organisations[advisor.organisation]
+            out[f"conseillers/{advisor.id}.{lang.value}.vcf"] = advisor_vcard(advisor, employer, lang)
+    return out
 
 
 def render_site(directory: Directory, root: Path) -> None:
@@ -80,9 +97,15 @@ def render_site(directory: Directory, root: Path) -> None:
             path = docs / f"{page.path}.{lang.value}.md"
             wanted.add(path)
             write_if_changed(path, render_page(env, page, lang))
+    for name, text in vcards(directory).items():
+        wanted.add(docs / name)
+        write_if_changed(docs / name, text)
     for folder in GENERATED_DIRS:
         for stale in sorted((docs / folder).glob("**/*.md")):
             if stale not in wanted and stale.read_text(encoding="utf-8").startswith(MARKER):
+                stale.unlink()
+        for stale in sorted((docs / folder).glob("*.vcf")):
+            if stale not in wanted:
                 stale.unlink()
 
 

@@ -12,7 +12,8 @@ from generator.directory import Directory
 from generator.formatting import format_date, format_money, tel_uri, typeset
 from generator.models import Address, Advisor, Organisation, Program, Region, Source
 from generator.render import labels
-from generator.vocab import Language, OrganisationKind
+from generator.render.structured_data import as_script, organisation_jsonld, program_jsonld
+from generator.vocab import Language, OrganisationKind, ProgramStatus
 
 ABOUT_PAGE = "a-propos.md"
 
@@ -42,6 +43,7 @@ class SourceView:
 @dataclass(frozen=True)
 class OrganisationView:
     id: str
+    href: str  # its page, relative to the page showing it
     name: str
     kind: str
     description: str | None
@@ -60,6 +62,8 @@ class AdvisorView:
     name: str
     title: str | None
     organisation: Link
+    href: str  # the advisor's entry in the advisors index
+    vcard: str
     serves: str
     languages: str
     expertise: str
@@ -135,8 +139,24 @@ def join(words: Iterable[str]) -> str:
 
 
 def organisation_href(org_id: str, from_dir: str) -> str:
-    """Link to an organisation's row of the organisations index."""
-    return f"{from_dir}organisations/index.md#org-{org_id}"
+    """Link to an organisation's page, from a page ``from_dir`` below the site root."""
+    return f"{from_dir}organisations/{org_id}.md"
+
+
+def advisor_href(advisor: Advisor, from_dir: str) -> str:
+    return f"{from_dir}conseillers/index.md#advisor-{advisor.id}"
+
+
+def vcard_path(kind: str, record_id: str, from_dir: str) -> str:
+    """The vCard file of an organisation (``kind="organisations"``) or an advisor
+    (``"conseillers"``), from a page ``from_dir`` below the site root."""
+    return f"{from_dir}{kind}/{record_id}.vcf"
+
+
+def last_checked(sources: list[Source], lang: Language) -> str | None:
+    """The latest date a source was consulted, formatted; None when no source says."""
+    dates = [s.consulted for s in sources if s.consulted is not None]
+    return format_date(max(dates), lang) if dates else None
 
 
 def source_view(source: Source, lang: Language, from_dir: str) -> SourceView:
@@ -161,9 +181,12 @@ def regions_text(directory: Directory, codes: object, lang: Language) -> str:
     return join(directory.region_by_code(c).name[lang] for c in sorted(codes))
 
 
-def organisation_view(directory: Directory, org: Organisation, lang: Language) -> OrganisationView:
+def organisation_view(
+    directory: Directory, org: Organisation, lang: Language, from_dir: str = "../"
+) -> OrganisationView:
     return OrganisationView(
         id=org.id,
+        href=organisation_href(org.id, from_dir),
         name=org.name[lang],
         kind=labels.word(labels.ORGANISATION_KINDS, org.kind, lang),
         description=org.description[lang] if org.description else None,
@@ -185,6 +208,8 @@ def advisor_view(directory: Directory, advisor: Advisor, lang: Language, from_di
         name=advisor.name,
         title=advisor.title[lang] if advisor.title else None,
         organisation=Link(org.name[lang], organisation_href(org.id, from_dir)),
+        href=advisor_href(advisor, from_dir),
+        vcard=vcard_path("conseillers", advisor.id, from_dir),
         serves=join(serves),
         languages=join(labels.word(labels.LANGUAGE_NAMES, x, lang) for x in advisor.languages),
         expertise=join(labels.word(labels.EXPERTISE, x, lang) for x in advisor.expertise),
@@ -302,6 +327,8 @@ def program_page(directory: Directory, program: Program, lang: Language) -> Page
             "name": program.name[lang],
             "summary": program.summary[lang],
             "status": status_badge(program, lang),
+            "open_text": labels.ui(f"open_{program.status.value}", lang),
+            "is_open": program.status is ProgramStatus.OPEN,
             "kinds": join(labels.word(labels.PROGRAM_KINDS, k, lang) for k in program.kinds),
             "audiences": join(labels.word(labels.AUDIENCES, a, lang) for a in program.audiences),
             "regions": regions,
@@ -316,6 +343,7 @@ def program_page(directory: Directory, program: Program, lang: Language) -> Page
             "dates": dates,
             "website": program.website,
             "sources": [source_view(s, lang, up) for s in program.sources],
+            "jsonld": as_script(program_jsonld(directory, program, lang)),
         },
     )
 
@@ -388,13 +416,84 @@ def organisations_index_page(directory: Directory, lang: Language) -> Page:
                 (
                     kind.value,
                     labels.word(labels.ORGANISATION_KINDS, kind, lang),
-                    [organisation_view(directory, o, lang) for o in members],
+                    [organisation_view(directory, o, lang, "../") for o in members],
                 )
             )
     return Page(
         path="organisations/index",
         template="organisations_index.md.j2",
         context={"groups": groups, "count": len(directory.organisations)},
+    )
+
+
+def organisation_page(directory: Directory, org: Organisation, lang: Language) -> Page:
+    """``organisations/<id>``: what it does, where, contacts, programs, advisors, sources."""
+    up = "../"
+
+    def program_items(programs: Iterable[Program]) -> list[ProgramItem]:
+        return [
+            program_item(p, lang, f"{up}programmes/{p.id}.md")
+            for p in sorted(programs, key=lambda p: _program_sort_key(p, lang))
+        ]
+
+    if org.regions == "all":
+        regions: list[Link] = []
+    else:
+        regions = [
+            Link(directory.region_by_code(c).name[lang], f"{up}regions/{directory.region_by_code(c).id}.md")
+            for c in sorted(org.regions)
+        ]
+    advisors = sorted(
+        (a for a in directory.advisors.values() if a.organisation == org.id), key=lambda a: a.name.casefold()
+    )
+    return Page(
+        path=f"organisations/{org.id}",
+        template="organisation.md.j2",
+        context={
+            "org": organisation_view(directory, org, lang, up),
+            "regions": regions,
+            "mrcs": join(org.serves.mrcs) if org.serves else "",
+            "municipalities": join(org.serves.municipalities) if org.serves else "",
+            "vcard": f"{org.id}.vcf",
+            "programs_run": program_items(p for p in directory.programs.values() if p.operator == org.id),
+            "programs_funded": program_items(
+                p for p in directory.programs.values() if org.id in p.funders and p.operator != org.id
+            ),
+            "advisors": [advisor_view(directory, a, lang, up) for a in advisors],
+            "sources": [source_view(s, lang, up) for s in org.sources],
+            "checked": last_checked(org.sources, lang),
+            "jsonld": as_script(organisation_jsonld(directory, org, lang)),
+        },
+    )
+
+
+@dataclass(frozen=True)
+class RegionAdvisors:
+    name: str
+    slug: str
+    erac: Link
+    advisors: list[AdvisorView]
+
+
+def advisors_index_page(directory: Directory, lang: Language) -> Page:
+    """``conseillers/index``: every advisor, by region in official-code order."""
+    up = "../"
+    regions = [
+        RegionAdvisors(
+            name=r.name[lang],
+            slug=r.id,
+            erac=Link(directory.erac_of(r).name[lang], organisation_href(r.erac, up)),
+            advisors=[
+                advisor_view(directory, a, lang, up)
+                for a in sorted(directory.advisors_in(r), key=lambda a: a.name.casefold())
+            ],
+        )
+        for r in sorted(directory.regions.values(), key=lambda r: r.code)
+    ]
+    return Page(
+        path="conseillers/index",
+        template="advisors_index.md.j2",
+        context={"regions": regions, "count": len(directory.advisors)},
     )
 
 
@@ -406,7 +505,9 @@ def all_pages(directory: Directory, lang: Language) -> list[Page]:
         regions_index_page(directory, lang),
         programs_index_page(directory, lang),
         organisations_index_page(directory, lang),
+        advisors_index_page(directory, lang),
     ]
     pages += [region_page(directory, r, lang) for r in directory.regions.values()]
+    pages += [organisation_page(directory, o, lang) for o in directory.organisations.values()]
     pages += [program_page(directory, p, lang) for p in directory.programs.values()]
     return pages

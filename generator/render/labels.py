@@ -214,6 +214,30 @@ UI: dict[str, Pair] = {
     ),
     "shared": ("partagé", "shared"),
     "in_french": ("en français", "in French"),
+    "mrcs_served": ("MRC desservies", "MRCs served"),
+    "municipalities_served": ("Municipalités desservies", "Municipalities served"),
+    "vcard": ("Ajouter à mes contacts", "Add to my contacts"),
+    "programs_run": ("Programmes qu'elle offre", "Programs it runs"),
+    "programs_funded": ("Programmes qu'elle finance", "Programs it funds"),
+    "last_checked": ("Sources consultées le", "Sources consulted on"),
+    "advisors_intro": (
+        "Les conseillers et conseillères en innovation, par région. L'ERAC de la région reçoit "
+        "chaque demande et la confie à la personne la plus près de l'entreprise.",
+        "Innovation advisors, by region. The region's ERAC receives each request and hands it "
+        "to the advisor nearest the business.",
+    ),
+    "region_erac": ("ERAC :", "ERAC:"),
+    "open_open": ("Ouvert : vous pouvez présenter une demande.", "Open: you can apply."),
+    "open_ongoing": (
+        "En cours : renseignez-vous auprès de l'organisme responsable pour y participer.",
+        "Ongoing: ask the organisation that runs it how to take part.",
+    ),
+    "open_announced": (
+        "Annoncé : pas encore ouvert aux demandes.",
+        "Announced: not yet open to applications.",
+    ),
+    "open_closed": ("Fermé : n'accepte plus de demandes.", "Closed: no longer accepts applications."),
+    "open_completed": ("Terminé : n'accepte plus de demandes.", "Completed: no longer accepts applications."),
 }
 
 

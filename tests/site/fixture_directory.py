@@ -20,6 +20,7 @@ from generator.models import (
     Region,
     ServiceArea,
     Source,
+    Territory,
     Text,
 )
 
@@ -69,8 +70,12 @@ def fixture_directory() -> Directory:
         kind="sadc",
         name=Text(fr="SADC D'Autray-Joliette", en="SADC D'Autray-Joliette"),
         regions=["14"],
+        serves=Territory(mrcs=["D'Autray", "Joliette"], municipalities=["Saint-Jacques"]),
         to_confirm=True,
-        sources=[SEED_000],
+        sources=[
+            SEED_000,
+            Source(url="https://sadc.example.org/territoire", title="Territoire", consulted=dt.date(2026, 11, 29)),
+        ],
     )
     ministry = Organisation(
         id="meie",

@@ -5,6 +5,7 @@ temporary copy of the project. Checks what reaches the built HTML."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import importlib.util
 import os
 import re
@@ -122,7 +123,9 @@ def test_no_resource_from_another_site(built: Path) -> None:
     sites are fine: they are followed only when clicked)."""
     for page in built.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        found = re.findall(r'<(?:link|script|img|iframe|source)\b[^>]*(?:src|href)="(?:https?:)?//[^"]*"', html)
+        found = re.findall(
+            r'<(?:link|script|img|iframe|source)\b[^>]*(?:src|href)="(?:https?:)?//[^"]*"', html
+        )
         found = [tag for tag in found if 'rel="canonical"' not in tag]
         assert not found, f"{page.relative_to(built)}: {found[:3]}"
 
@@ -141,7 +144,7 @@ def test_program_page_amounts_and_links(built: Path) -> None:
     assert "130\u202f000\u202f000\u00a0$" in fr and "$130,000,000" in en
     assert "1er mars 2021" in fr and "March 1, 2021" in en
     assert 'href="../otn-lanaudiere/"' in fr
-    assert 'href="../../organisations/#org-meie"' in fr
+    assert 'href="../../organisations/meie/"' in fr
 
 
 def test_form_posts_to_the_configured_api(built: Path) -> None:
@@ -189,3 +192,84 @@ def test_a_page_in_one_language_fails_the_build(tmp_path: Path) -> None:
     result = _build(root)
     assert result.returncode != 0
     assert "nouveau.md: en missing" in result.stdout + result.stderr
+
+
+def json_ld(html: str) -> list[dict[str, object]]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def test_every_page_json_ld_has_its_type_and_required_properties(built: Path) -> None:
+    """schema.org JSON-LD: an Organization/GovernmentOrganization on each organisation page
+    (address, telephone and sameAs when the record has them), a GovernmentService on each
+    program page; every block on every page parses."""
+    directory = fixture_directory()
+    seen: dict[str, set[str]] = {"org": set(), "program": set()}
+    for page in sorted(built.rglob("*.html")):
+        rel = page.relative_to(built).as_posix()
+        blocks = json_ld(page.read_text(encoding="utf-8"))
+        parts = rel.removeprefix("en/").split("/")
+        if len(parts) == 3 and parts[0] == "organisations":
+            org = directory.organisations[parts[1]]
+            [data] = blocks
+            assert data["@context"] == "https://schema.org"
+            assert data["@type"] == (
+                "GovernmentOrganization" if org.kind in ("government", "mrc") else "Organization"
+            )
+            assert data["name"] and data["areaServed"], rel
+            if org.address:
+                address = data["address"]
+                assert isinstance(address, dict) and address["addressLocality"] == org.address.city
+            assert data.get("telephone") == org.phone
+            assert data.get("sameAs") == ([org.website] if org.website else None)
+            seen["org"].add(org.id)
+        elif len(parts) == 3 and parts[0] == "programmes":
+            program = directory.programs[parts[1]]
+            [data] = blocks
+            assert data["@type"] == "GovernmentService"
+            provider = data["provider"]
+            assert isinstance(provider, dict)
+            assert provider["name"] in (
+                directory.organisations[program.operator].name.fr,
+                directory.organisations[program.operator].name.en,
+            )
+            assert data["name"] and data["areaServed"], rel
+            seen["program"].add(program.id)
+        else:
+            assert blocks == [], f"{rel}: unexpected JSON-LD"
+    assert seen["org"] == set(directory.organisations)
+    assert seen["program"] == set(directory.programs)
+
+
+def test_organisation_page_says_what_where_who(built: Path) -> None:
+    fr = _html(built, "organisations/sadc-achigan")
+    en = _html(built, "en/organisations/sadc-achigan")
+    assert "D&#39;Autray, Joliette" in fr or "D'Autray, Joliette" in fr  # MRCs served
+    assert "Saint-Jacques" in fr
+    assert "Sources consultées le 29 novembre 2026" in fr and "Sources consulted on November 29, 2026" in en
+    assert 'href="../sadc-achigan.vcf"' in fr and 'href="../sadc-achigan.vcf"' in en
+    assert (built / "organisations" / "sadc-achigan.vcf").read_bytes().startswith(b"BEGIN:VCARD\r\n")
+    assert b"FN:SADC" in (built / "en" / "organisations" / "sadc-achigan.vcf").read_bytes()
+    # The ERAC's page lists its programs; the advisors index lists the advisor by region.
+    erac = _html(built, "organisations/lanaudiere-economique")
+    assert 'href="../../programmes/otn-lanaudiere/"' in erac
+    advisors = _html(built, "conseillers")
+    assert 'id="lanaudiere"' in advisors and "Camille Exemple" in advisors
+
+
+def test_program_page_says_whether_it_is_open(built: Path) -> None:
+    fr = _html(built, "programmes/otn")
+    en = _html(built, "en/programmes/otn")
+    assert re.search(r"relais-badge--status-\w+", fr)
+    assert any(
+        text in fr
+        for text in (
+            "vous pouvez présenter une demande",
+            "pas encore ouvert",
+            "n'accepte plus",
+            "renseignez-vous",
+        )
+    )
+    assert any(
+        text in en for text in ("you can apply", "not yet open", "no longer accepts", "how to take part")
+    )
