@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.directory import Directory
+from generator.finder import build_finder_lookup
 from generator.render import labels
 from generator.render.context import Page, all_pages
 from generator.vcard import advisor_vcard, organisation_vcard
@@ -28,7 +29,7 @@ MARKER = "<!-- généré par generator/ — ne pas modifier -->"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DOCS = Path("site_src") / "docs"
 # Folders of site_src/docs holding only generated pages (gitignored).
-GENERATED_DIRS = ("regions", "programmes", "organisations", "conseillers", "_generated")
+GENERATED_DIRS = ("regions", "programmes", "organisations", "conseillers", "codes-postaux", "_generated")
 
 
 def _escape(value: object) -> object:
@@ -92,8 +93,9 @@ def render_site(directory: Directory, root: Path) -> None:
     docs = root / DOCS
     env = make_environment()
     wanted: set[Path] = set()
+    lookup = build_finder_lookup(directory)
     for lang in LANGUAGES:
-        for page in all_pages(directory, lang):
+        for page in all_pages(directory, lang, lookup):
             path = docs / f"{page.path}.{lang.value}.md"
             wanted.add(path)
             write_if_changed(path, render_page(env, page, lang))

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.directory import Directory
+from generator.finder import build_finder_lookup
 from generator.formatting import format_date, format_money, tel_uri, typeset
 from generator.models import Address, Advisor, Organisation, Program, Region, Source
 from generator.render import labels
@@ -497,10 +499,57 @@ def advisors_index_page(directory: Directory, lang: Language) -> Page:
     )
 
 
-def all_pages(directory: Directory, lang: Language) -> list[Page]:
-    """Every generated page of the site in ``lang``."""
+def home_finder_partial(lang: Language) -> Page:
+    """The postal-code finder included by the hand-written home page; without JavaScript
+    its form leads to the list of postal areas."""
+    return Page(path="_generated/finder", template="home_finder.md.j2", context={"action": "codes-postaux/"})
+
+
+@dataclass(frozen=True)
+class PostalAreaRegion:
+    name: str
+    href: str
+    municipalities: str
+    advisors: str
+
+
+@dataclass(frozen=True)
+class PostalAreaView:
+    fsa: str
+    regions: list[PostalAreaRegion]
+
+
+def postal_index_page(directory: Directory, lang: Language, lookup: dict[str, Any]) -> Page:
+    """``codes-postaux/index``: every postal area with its region(s) and nearest advisors,
+    from the finder's lookup (the function's answers): the finder without JavaScript."""
+    by_code = {str(r.code): r for r in directory.regions.values()}
+
+    def region(answer: dict[str, Any]) -> PostalAreaRegion:
+        r = by_code[answer["r"]]
+        return PostalAreaRegion(
+            name=r.name[lang],
+            href=f"../regions/{r.id}.md",
+            municipalities=join(answer.get("m", [])),
+            advisors=join(directory.advisors[a].name for a in answer["a"]),
+        )
+
+    groups: dict[str, list[PostalAreaView]] = {}
+    for fsa, answer in sorted(lookup["areas"].items()):
+        options = answer.get("choose", [answer])
+        groups.setdefault(fsa[:2], []).append(PostalAreaView(fsa=fsa, regions=[region(o) for o in options]))
+    return Page(
+        path="codes-postaux/index", template="postal_index.md.j2", context={"groups": list(groups.items())}
+    )
+
+
+def all_pages(directory: Directory, lang: Language, lookup: dict[str, Any] | None = None) -> list[Page]:
+    """Every generated page of the site in ``lang`` (``lookup``: the finder's, built when not given)."""
+    if lookup is None:
+        lookup = build_finder_lookup(directory)
     pages = [
         home_regions_partial(directory, lang),
+        home_finder_partial(lang),
+        postal_index_page(directory, lang, lookup),
         region_options_partial(directory, lang),
         regions_index_page(directory, lang),
         programs_index_page(directory, lang),

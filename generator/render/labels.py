@@ -226,6 +226,62 @@ UI: dict[str, Pair] = {
         "Innovation advisors, by region. The region's ERAC receives each request and hands it "
         "to the advisor nearest the business.",
     ),
+    "finder_title": ("Qui peut m'aider, ici ?", "Who can help me here?"),
+    "finder_label": ("Code postal de l'entreprise", "Your business's postal code"),
+    "finder_hint": (
+        "Par exemple J0K 2R0. La recherche se fait dans votre navigateur : rien n'est envoyé.",
+        "For example J0K 2R0. The search runs in your browser: nothing is sent.",
+    ),
+    "finder_button": ("Trouver", "Find"),
+    "finder_region": ("Votre région", "Your region"),
+    "finder_erac": ("L'ERAC de la région reçoit votre demande", "The region's ERAC receives your request"),
+    "finder_advisor": ("Conseiller ou conseillère le plus près", "Nearest innovation advisor"),
+    "finder_advisors": (
+        "Conseillers les plus près (la demande va à l'un d'eux)",
+        "Nearest innovation advisors (the request goes to one of them)",
+    ),
+    "finder_no_advisor": (
+        "Aucune fiche de conseiller pour ce secteur : l'ERAC prend la demande en charge.",
+        "No advisor record for this area: the ERAC handles the request.",
+    ),
+    "finder_programs": ("Programmes offerts dans la région", "Programs available in the region"),
+    "finder_all_programs": ("Tous les programmes de la région", "All the region's programs"),
+    "finder_send": ("Envoyer une demande", "Send a request"),
+    "finder_choose": (
+        "Ce code postal est partagé entre plusieurs régions. Où se trouve l'entreprise ?",
+        "This postal code is shared between regions. Where is the business?",
+    ),
+    "finder_outside": (
+        "Ce code postal n'est pas au Québec : Relais s'adresse aux entreprises du Québec.",
+        "This postal code is not in Québec: Relais serves businesses in Québec.",
+    ),
+    "finder_unknown": (
+        "Cette zone postale n'est pas encore dans le répertoire. Envoyez quand même votre demande : "
+        "l'équipe la dirigera.",
+        "This postal area is not in the directory yet. Send your request anyway: the team will route it.",
+    ),
+    "finder_invalid": (
+        "Entrez un code postal canadien, par exemple J0K 2R0 (ou ses trois premiers caractères).",
+        "Enter a Canadian postal code, for example J0K 2R0 (or its first three characters).",
+    ),
+    "finder_unavailable": (
+        "La recherche n'a pas pu se charger. Consultez la liste des codes postaux.",
+        "The search could not load. See the list of postal areas.",
+    ),
+    "finder_nojs": (
+        "Sans JavaScript, le bouton mène à la liste des zones postales, où chacune renvoie à sa région.",
+        "Without JavaScript, the button leads to the list of postal areas, each linked to its region.",
+    ),
+    "postal_index_title": ("Les zones postales du Québec", "Québec's postal areas"),
+    "postal_index_intro": (
+        "Les trois premiers caractères de votre code postal (la zone postale, ou RTA) mènent à votre "
+        "région, à son ERAC et au conseiller ou à la conseillère le plus près. Une zone partagée "
+        "entre plusieurs régions indique les municipalités de chacune.",
+        "The first three characters of your postal code (the forward sortation area, FSA) lead to your "
+        "region, its ERAC and the nearest innovation advisor. An area shared between regions lists each "
+        "region's municipalities.",
+    ),
+    "postal_index_advisor": ("conseiller :", "advisor:"),
     "region_erac": ("ERAC :", "ERAC:"),
     "open_open": ("Ouvert : vous pouvez présenter une demande.", "Open: you can apply."),
     "open_ongoing": (

@@ -3,6 +3,9 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  // The site's root, from this script's own address (assets/relais.js), whatever the page.
+  var script = document.currentScript;
+  var SITE_ROOT = script ? new URL("../", script.src) : new URL("/", window.location.href);
 
   /* ---- programs index: filter the list in place ------------------------------ */
   function setupFilters() {
@@ -78,6 +81,9 @@
     // The server's answer names every faulty field in the page's language, beside the
     // field and in the summary; the browser's own bubbles (its UI language, one field at
     // a time, not in the page) stay only as the no-JavaScript fallback.
+    // Arriving from the finder: the postal code is already filled in.
+    var given = new URLSearchParams(window.location.search).get("postal_code");
+    if (given && !form.elements.postal_code.value) form.elements.postal_code.value = given.slice(0, 7);
     form.noValidate = true;
     form.elements.submission_id.value = newId();  // once per form: a retry is the same request
     form.elements.started_at.value = String(Date.now());
@@ -199,6 +205,148 @@
     });
   }
 
+  /* ---- postal-code finder: who can help me here? ---------------------------- */
+  // Loads assets/finder.js and the lookup file on first use; answers in the page, sends
+  // nothing. Without JavaScript the form leads to the list of postal areas.
+  var finderReady = null;
+  function loadFinder() {
+    if (finderReady) return finderReady;
+    var code = new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = new URL("assets/finder.js", SITE_ROOT).href;
+      tag.onload = function () { resolve(window.RelaisFinder); };
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+    var data = fetch(new URL("assets/generated/finder.json", SITE_ROOT).href).then(function (r) {
+      if (!r.ok) throw new Error("finder data " + r.status);
+      return r.json();
+    });
+    finderReady = Promise.all([code, data]);
+    finderReady.catch(function () { finderReady = null; });
+    return finderReady;
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  function setupFinder() {
+    var form = document.getElementById("relais-finder");
+    if (!form) return;
+    var input = form.elements.code;
+    var out = form.querySelector("[data-result]");
+    var lang = document.documentElement.lang === "en" ? "en" : "fr";
+    var prefix = lang === "en" ? "en/" : "";
+    function msg(name) { return form.getAttribute("data-msg-" + name) || ""; }
+    function page(path) { return new URL(prefix + path, SITE_ROOT).href; }
+    function name(obj) { return obj.name[lang] || obj.name.fr; }
+
+    function found(data, result) {
+      var region = data.regions[result.region];
+      var erac = data.organisations[region.erac];
+      var parts = [];
+      parts.push(el("p", { "class": "relais-finder__region" }, [
+        el("strong", { text: msg("region") }), el("br"),
+        el("a", { href: page("regions/" + region.slug + "/"), text: name(region) })
+      ]));
+      var contact = [el("a", { href: page("organisations/" + region.erac + "/"), text: name(erac) })];
+      if (erac.phone) contact.push(" · ", el("a", { href: erac.tel, text: erac.phone }));
+      if (erac.email) contact.push(" · ", el("a", { href: "mailto:" + erac.email, text: erac.email }));
+      parts.push(el("p", {}, [el("strong", { text: msg("erac") }), el("br"), el("span", {}, contact)]));
+      if (result.advisors.length) {
+        var people = [];
+        result.advisors.forEach(function (id, i) {
+          var a = data.advisors[id];
+          if (i) people.push(", ");
+          people.push(el("a", { href: page("conseillers/#advisor-" + id), text: a.name }));
+          people.push(" (" + name(data.organisations[a.organisation]) + ")");
+          if (a.sample) people.push(" ", el("span", { "class": "relais-badge relais-badge--sample", text: msg("sample") }));
+        });
+        parts.push(el("p", {}, [el("strong", { text: msg(result.advisors.length > 1 ? "advisors" : "advisor") }), el("br"), el("span", {}, people)]));
+      } else {
+        parts.push(el("p", { text: msg("no-advisor") }));
+      }
+      if (region.programs.length) {
+        var items = region.programs.slice(0, 6).map(function (id) {
+          return el("li", {}, [el("a", { href: page("programmes/" + id + "/"), text: name(data.programs[id]) })]);
+        });
+        parts.push(el("p", {}, [el("strong", { text: msg("programs") })]));
+        parts.push(el("ul", {}, items));
+        parts.push(el("p", {}, [el("a", { href: page("programmes/?region=" + result.region), text: msg("all-programs") })]));
+      }
+      var send = page("demande/?postal_code=" + encodeURIComponent(result.code));
+      parts.push(el("p", {}, [el("a", { "class": "md-button md-button--primary relais-finder__send", href: send, text: msg("send") })]));
+      return parts;
+    }
+
+    function choose(data, result) {
+      var legend = el("legend", { text: msg("choose") });
+      var options = result.choices.map(function (option) {
+        var id = "finder-choice-" + option.r;
+        var label = name(data.regions[option.r]) + (option.m.length ? " — " + option.m.join(", ") : "");
+        return el("p", { "class": "relais-check" }, [
+          el("input", { type: "radio", name: "finder_choice", id: id, value: option.r }),
+          el("label", { "for": id, text: label })
+        ]);
+      });
+      var box = el("fieldset", { "class": "relais-finder__choice" }, [legend].concat(options));
+      box.addEventListener("change", function (event) {
+        show(event.target.value, true);
+      });
+      return [box];
+    }
+
+    var lastShown = "";
+    function show(choice, keepChoice) {
+      var raw = input.value;
+      if (!raw.trim()) { out.textContent = ""; lastShown = ""; return; }
+      loadFinder().then(function (loaded) {
+        var finder = loaded[0], data = loaded[1];
+        var result = finder.find(data, raw, choice);
+        var key = raw + "|" + (choice || "") + "|" + result.status;
+        if (key === lastShown) return;
+        lastShown = key;
+        var parts;
+        if (result.status === "found") parts = found(data, result);
+        else if (result.status === "choose") parts = choose(data, result);
+        else parts = [el("p", { text: msg(result.status) })];
+        if (keepChoice) {
+          // Keep the radios where they are; replace what follows them.
+          var box = out.querySelector(".relais-finder__choice");
+          while (box && box.nextSibling) out.removeChild(box.nextSibling);
+          parts.forEach(function (p) { out.appendChild(p); });
+          return;
+        }
+        out.textContent = "";
+        parts.forEach(function (p) { out.appendChild(p); });
+      }, function () {
+        out.textContent = "";
+        out.appendChild(el("p", {}, [el("a", { href: form.action, text: msg("unavailable") })]));
+      });
+    }
+
+    var timer = null;
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      // Answer as soon as a whole area (3 characters) or code (6) is typed.
+      var compact = input.value.replace(/[\s-]+/g, "");
+      if (compact.length === 3 || compact.length === 6 || compact.length === 0) timer = window.setTimeout(function () { show(); }, 150);
+    });
+    input.addEventListener("focus", function () { loadFinder(); }, { once: true });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      lastShown = "";
+      show();
+    });
+  }
+
   /* ---- thank-you and error pages: show what the address says ----------------- */
   function setupResultPages() {
     var params = new URLSearchParams(window.location.search);
@@ -233,6 +381,7 @@
   }
 
   function start() {
+    setupFinder();
     setupFilters();
     setupRequestForm();
     setupResultPages();

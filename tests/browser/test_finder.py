@@ -1,0 +1,141 @@
+"""The front door, walked as a person would: on a phone, type J0K 2R0 on the home page,
+see Lanaudière Économique and an advisor, "Envoyer une demande" opens the form with the
+code filled in, send it, land on the thank-you page. The same with the keyboard only,
+without JavaScript, and in English; axe finds nothing wrong with the answer shown."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from .conftest import Stack
+from .helpers import describe_violations, fill_request_form, recipients, routing_table, run_axe
+from .test_journeys import ERAC_EMAIL, lanaudiere_advisor_emails
+from .test_phone import phone
+
+CODE = "J0K 2R0"
+HOME = {"fr": "", "en": "en/"}
+SEND = {"fr": "Envoyer une demande", "en": "Send a request"}
+SUBMIT = {"fr": "Envoyer ma demande", "en": "Send my request"}
+
+
+def lanaudiere_advisor_names(stack: Stack) -> set[str]:
+    return {a["name"] for a in routing_table()["advisors"].values() if a["region"] == "14"}
+
+
+def assert_lanaudiere_answer(page: Any, stack: Stack) -> None:
+    result = page.locator("#relais-finder [data-result]")
+    result.get_by_role("link", name="Lanaudière Économique").wait_for()
+    assert result.get_by_role("link", name="Lanaudière", exact=True).is_visible()
+    names = lanaudiere_advisor_names(stack)
+    shown = {name for name in names if result.get_by_role("link", name=name, exact=True).count()}
+    assert shown, "no Lanaudière advisor in the finder's answer"
+
+
+def assert_request_reached_lanaudiere(stack: Stack, requester: str) -> None:
+    [confirmation] = [m for m in stack.emails() if requester in str(m["To"])]
+    reference = re.search(r"REL-[A-Za-z0-9-]+", str(confirmation["Subject"])).group(0)  # type: ignore[union-attr]
+    to = recipients(stack.emails_about(reference))
+    assert ERAC_EMAIL in to and to & lanaudiere_advisor_emails()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_phone_home_to_thank_you(browser: Any, stack: Stack, lang: str) -> None:
+    ctx = browser.new_context(**phone(360), locale="fr-CA")
+    try:
+        ctx.set_default_timeout(15_000)
+        page = ctx.new_page()
+        page.goto(stack.url + HOME[lang])
+        page.locator("#finder-code").fill(CODE)
+        assert_lanaudiere_answer(page, stack)
+        page.get_by_role("link", name=SEND[lang]).tap()
+        page.wait_for_url(re.compile(r"/demande/\?postal_code="))
+        assert page.locator("#postal_code").input_value() == CODE
+        requester = f"finder-phone-{lang}@atelier-exemple.ca"
+        fill_request_form(page, email=requester, postal_code="")
+        page.get_by_role("button", name=SUBMIT[lang]).tap()
+        page.wait_for_url(re.compile(r"/merci/\?reference=REL-"))
+        assert page.locator("html").get_attribute("lang") == lang
+        assert_request_reached_lanaudiere(stack, requester)
+    finally:
+        ctx.close()
+
+
+def tab_to(page: Any, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching ``selector`` has the focus."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} never received the focus by keyboard")
+
+
+def test_keyboard_only(page: Any, stack: Stack) -> None:
+    page.goto(stack.url)
+    tab_to(page, "#finder-code")
+    page.keyboard.type(CODE)
+    page.keyboard.press("Enter")
+    assert_lanaudiere_answer(page, stack)
+    tab_to(page, "a.relais-finder__send")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/demande/\?postal_code="))
+    assert page.locator("#postal_code").input_value() == CODE
+    requester = "finder-keyboard@atelier-exemple.ca"
+    values = {
+        "business_name": "Atelier Clavier inc.",
+        "contact_name": "Camille Tremblay",
+        "email": requester,
+        "description": "Nous voulons automatiser notre ligne d'emballage.",
+    }
+    for field, value in values.items():
+        tab_to(page, f"#{field}")
+        page.keyboard.type(value)
+    tab_to(page, "#consent")
+    page.keyboard.press("Space")
+    tab_to(page, "#relais-request button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/merci/\?reference=REL-"))
+    assert_request_reached_lanaudiere(stack, requester)
+
+
+def test_without_javascript(nojs_page: Any, stack: Stack) -> None:
+    """The finder's form leads to the list of postal areas; J0K's entry links to the
+    regions sharing it; the region page shows the ERAC and its advisors; the form works."""
+    page = nojs_page
+    page.goto(stack.url)
+    page.locator("#finder-code").fill(CODE)
+    page.get_by_role("button", name="Trouver").click()
+    page.wait_for_url(re.compile(r"/codes-postaux/\?code="))
+    entry = page.locator("li#J0K")
+    assert entry.is_visible()
+    entry.get_by_role("link", name="Lanaudière", exact=True).click()
+    page.wait_for_url(re.compile(r"/regions/lanaudiere/$"))
+    assert page.get_by_role("link", name=ERAC_EMAIL).is_visible()
+    page.locator("article").get_by_role("link", name="Demander de l'aide").first.click()
+    page.wait_for_url(re.compile(r"/demande/$"))
+    requester = "finder-nojs@atelier-exemple.ca"
+    fill_request_form(page, email=requester, postal_code=CODE)
+    page.get_by_role("button", name=SUBMIT["fr"]).click()
+    page.wait_for_url(re.compile(r"/merci/\?reference=REL-"))
+    assert_request_reached_lanaudiere(stack, requester)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_answer_is_accessible(page: Any, stack: Stack, lang: str) -> None:
+    page.goto(stack.url + HOME[lang])
+    page.locator("#finder-code").fill("J0K")  # a shared area: the region question
+    page.locator("#relais-finder fieldset input[type=radio]").first.wait_for()
+    violations = run_axe(page)
+    assert not violations, describe_violations(page.url + " (finder question)", violations)
+    page.locator("#finder-code").fill(CODE)
+    assert_lanaudiere_answer(page, stack)
+    violations = run_axe(page)
+    assert not violations, describe_violations(page.url + " (finder answer)", violations)
+
+
+def test_a_region_page_has_the_finder_too(page: Any, stack: Stack) -> None:
+    page.goto(stack.url + "regions/laval/")
+    page.locator("#finder-code").fill(CODE)
+    assert_lanaudiere_answer(page, stack)
