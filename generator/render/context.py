@@ -354,7 +354,12 @@ def regions_index_page(directory: Directory, lang: Language) -> Page:
     return Page(
         path="regions/index",
         template="regions_index.md.j2",
-        context={"regions": region_links(directory, lang, "")},
+        context={
+            "regions": region_links(directory, lang, ""),
+            "tiles": region_tiles(directory, lang, ""),
+            "width": 8 * (TILE_W + GAP) - GAP,
+            "height": 5 * (TILE_H + GAP) - GAP,
+        },
     )
 
 
@@ -364,6 +369,92 @@ def region_links(directory: Directory, lang: Language, from_dir: str) -> list[tu
         (r.code, Link(r.name[lang], f"{from_dir}{r.id}.md"), directory.erac_of(r).name[lang])
         for r in sorted(directory.regions.values(), key=lambda r: r.code)
     ]
+
+
+# A schematic tile map of the 17 regions in geographic order (west → east, north → south):
+# region code → (column, row, width in columns). Not real boundaries: the open datasets of
+# boundaries could not be had here, so the map says it is schematic.
+TILES: dict[str, tuple[int, int, int]] = {
+    "10": (0, 0, 8),  # Nord-du-Québec
+    "08": (0, 1, 2),  # Abitibi-Témiscamingue
+    "02": (3, 1, 2),  # Saguenay–Lac-Saint-Jean
+    "09": (5, 1, 3),  # Côte-Nord
+    "07": (0, 2, 1),  # Outaouais
+    "15": (1, 2, 1),  # Laurentides
+    "14": (2, 2, 1),  # Lanaudière
+    "04": (3, 2, 1),  # Mauricie
+    "03": (4, 2, 1),  # Capitale-Nationale
+    "01": (5, 2, 1),  # Bas-Saint-Laurent
+    "11": (6, 2, 1),  # Gaspésie–Îles-de-la-Madeleine
+    "13": (1, 3, 1),  # Laval
+    "17": (3, 3, 1),  # Centre-du-Québec
+    "12": (4, 3, 1),  # Chaudière-Appalaches
+    "06": (1, 4, 1),  # Montréal
+    "16": (2, 4, 1),  # Montérégie
+    "05": (3, 4, 1),  # Estrie
+}
+ISLANDS = (7, 3)  # the Îles-de-la-Madeleine, out in the Gulf: their own tile, region 11's page
+TILE_W, TILE_H, GAP = 60, 44, 4
+
+
+@dataclass(frozen=True)
+class Tile:
+    code: str
+    label: str  # the accessible name
+    text: str  # what the tile shows
+    href: str
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+def region_tiles(directory: Directory, lang: Language, from_dir: str) -> list[Tile]:
+    """The map's tiles, each a link to its region page (``from_dir``: path to regions/)."""
+    tiles = []
+    for region in sorted(directory.regions.values(), key=lambda r: r.code):
+        col, row, span = TILES[str(region.code)]
+        href = f"{from_dir}{region.id}/"
+        tiles.append(
+            Tile(
+                code=str(region.code),
+                label=f"{region.name[lang]} ({region.code})",
+                text=str(region.code),
+                href=href,
+                x=col * (TILE_W + GAP),
+                y=row * (TILE_H + GAP),
+                width=span * (TILE_W + GAP) - GAP,
+                height=TILE_H,
+            )
+        )
+        if str(region.code) == "11":
+            islands = "Îles-de-la-Madeleine"
+            tiles.append(
+                Tile(
+                    code="11",
+                    label=f"{islands} — {region.name[lang]} ({region.code})",
+                    text="Îles",
+                    href=href,
+                    x=ISLANDS[0] * (TILE_W + GAP) + 12,
+                    y=ISLANDS[1] * (TILE_H + GAP) - 24,
+                    width=TILE_W - 12,
+                    height=TILE_H - 12,
+                )
+            )
+    return tiles
+
+
+def map_partial(directory: Directory, lang: Language) -> Page:
+    """The schematic map of the 17 regions, included above the text list on the home page."""
+    return Page(
+        path="_generated/regions-map",
+        template="regions_map.md.j2",
+        context={
+            "tiles": region_tiles(directory, lang, "regions/"),
+            "width": 8 * (TILE_W + GAP) - GAP,
+            "height": 5 * (TILE_H + GAP) - GAP,
+        },
+    )
 
 
 def home_regions_partial(directory: Directory, lang: Language) -> Page:
@@ -549,6 +640,7 @@ def all_pages(directory: Directory, lang: Language, lookup: dict[str, Any] | Non
     pages = [
         home_regions_partial(directory, lang),
         home_finder_partial(lang),
+        map_partial(directory, lang),
         postal_index_page(directory, lang, lookup),
         region_options_partial(directory, lang),
         regions_index_page(directory, lang),

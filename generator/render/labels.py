@@ -283,6 +283,13 @@ UI: dict[str, Pair] = {
     ),
     "postal_index_advisor": ("conseiller :", "advisor:"),
     "region_erac": ("ERAC :", "ERAC:"),
+    "map_caption": (
+        "Carte schématique des 17 régions, de l'ouest à l'est et du nord au sud (les tuiles ne "
+        "suivent pas les frontières réelles). Chaque numéro est un lien vers sa région ; la liste "
+        "des régions suit.",
+        "Schematic map of the 17 regions, west to east and north to south (the tiles do not follow "
+        "the real boundaries). Each number links to its region; the list of regions follows.",
+    ),
     "open_open": ("Ouvert : vous pouvez présenter une demande.", "Open: you can apply."),
     "open_ongoing": (
         "En cours : renseignez-vous auprès de l'organisme responsable pour y participer.",

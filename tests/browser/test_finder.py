@@ -139,3 +139,46 @@ def test_a_region_page_has_the_finder_too(page: Any, stack: Stack) -> None:
     page.goto(stack.url + "regions/laval/")
     page.locator("#finder-code").fill(CODE)
     assert_lanaudiere_answer(page, stack)
+
+
+MAP_PAGES = [("", "fr"), ("en/", "en"), ("regions/", "fr"), ("en/regions/", "en")]
+
+
+@pytest.mark.parametrize(("path", "lang"), MAP_PAGES)
+def test_the_map_links_every_region_and_keeps_the_list(page: Any, stack: Stack, path: str, lang: str) -> None:
+    page.goto(stack.url + path)
+    tiles = page.locator(".relais-map a")
+    regions = routing_table()["regions"]
+    names = [tiles.nth(i).get_attribute("aria-label") or "" for i in range(tiles.count())]
+    for region in regions.values():
+        name = region["name"][lang]
+        assert any(n.startswith(name) for n in names), f"{name} not on the map"
+    assert any("Îles-de-la-Madeleine" in n and not n.startswith("Gaspésie") for n in names), "no Îles tile"
+    # Each tile is reachable by keyboard and leads to its region's page.
+    tab_to(page, ".relais-map a")
+    first = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/regions/[a-z-]+/$"))
+    assert first.rstrip("/").split("/")[-1] in page.url
+    # The text list is still there.
+    page.go_back()
+    for region in regions.values():
+        assert page.locator("article").get_by_role("link", name=region["name"][lang], exact=True).count() >= 1
+
+
+def test_readme_screenshots(browser: Any, stack: Stack, screenshots_dir: Any) -> None:
+    """The README shows the home page answering J0K 2R0 on a phone and on a desktop."""
+    for name, options in (
+        ("home-phone.png", phone(390)),
+        ("home.png", {"viewport": {"width": 1280, "height": 900}}),
+    ):
+        ctx = browser.new_context(**options, locale="fr-CA")
+        try:
+            page = ctx.new_page()
+            page.goto(stack.url)
+            page.locator("#finder-code").fill(CODE)
+            assert_lanaudiere_answer(page, stack)
+            page.locator("#relais-finder").scroll_into_view_if_needed()
+            page.screenshot(path=str(screenshots_dir / name), full_page=False)
+        finally:
+            ctx.close()

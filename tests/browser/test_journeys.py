@@ -21,7 +21,6 @@ def lanaudiere_advisor_emails() -> set[str]:
 def test_find_lanaudiere_from_the_french_home_page(page: Any, stack: Stack, screenshots_dir: Any) -> None:
     page.goto(stack.url)
     assert page.locator("html").get_attribute("lang") == "fr"
-    save_screenshot(page, screenshots_dir / "home.png")
     page.get_by_role("link", name="Lanaudière", exact=True).first.click()
     page.wait_for_url(f"{stack.url}regions/lanaudiere/")
     assert page.get_by_role("heading", level=1).inner_text() == "Lanaudière"
