@@ -125,11 +125,32 @@ def function_section(cold: function_latency.ColdStart, warm: function_latency.Wa
     ]
 
 
+def lighthouse_only() -> int:
+    """Rebuild today's site, rerun Lighthouse and splice its section into docs/benchmarks.md."""
+    with tempfile.TemporaryDirectory(prefix="relais-bench-") as work:
+        site_build.run(Path(work), {"today": 1})
+        section = lighthouse.section(Path(work) / "today" / "site")
+    text = OUTPUT.read_text(encoding="utf-8")
+    start = text.index("## Lighthouse")
+    end = text.find("\n## ", start + 1)
+    new = text[:start] + "\n".join(section).rstrip() + "\n" + (text[end:] if end != -1 else "")
+    OUTPUT.write_text(new, encoding="utf-8")
+    print("\n".join(section))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="fewer samples, today's content only")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument(
+        "--lighthouse-only",
+        action="store_true",
+        help="build today's site and replace only the Lighthouse section of docs/benchmarks.md",
+    )
     args = parser.parse_args(argv)
+    if args.lighthouse_only:
+        return lighthouse_only()
 
     scales = {"today": 1} if args.quick else {"today": 1, "10× (≈ real scale)": 10}
     lines = [

@@ -27,10 +27,12 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PAGES = {
     "home": "/",
     "region": "/regions/lanaudiere/",
+    "organisation": "/organisations/lanaudiere-economique/",
     "program": "/programmes/otn/",
     "request form": "/demande/",
     "home (en)": "/en/",
     "region (en)": "/en/regions/lanaudiere/",
+    "organisation (en)": "/en/organisations/lanaudiere-economique/",
 }
 THREE_G = [
     "--throttling.rttMs=300",
@@ -72,7 +74,7 @@ def run_lighthouse(url: str, extra: list[str]) -> dict[str, float]:
                 str(BINARY),
                 url,
                 "--quiet",
-                "--only-categories=performance,accessibility",
+                "--only-categories=performance,accessibility,best-practices,seo",
                 "--output=json",
                 f"--output-path={report}",
                 f"--chrome-flags={CHROME_FLAGS}",
@@ -85,9 +87,19 @@ def run_lighthouse(url: str, extra: list[str]) -> dict[str, float]:
         )
         data = json.loads(report.read_text(encoding="utf-8"))
     audits = data["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    origin = url.split("/", 3)[:3]
+    elsewhere = [
+        r for r in requests if r["url"].split("/", 3)[:3] != origin and not r["url"].startswith("data:")
+    ]
     return {
         "performance": round(data["categories"]["performance"]["score"] * 100),
         "accessibility": round(data["categories"]["accessibility"]["score"] * 100),
+        "best_practices": round(data["categories"]["best-practices"]["score"] * 100),
+        "seo": round(data["categories"]["seo"]["score"] * 100),
+        "bytes": audits["total-byte-weight"]["numericValue"],
+        "requests": len(requests),
+        "third_party": len(elsewhere),
         "fcp_ms": audits["first-contentful-paint"]["numericValue"],
         "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
         "tbt_ms": audits["total-blocking-time"]["numericValue"],
@@ -118,20 +130,29 @@ def section(site: Path) -> list[str]:
         "profile: Lighthouse's default simulated throttling (150 ms RTT, 1.6 Mbit/s, 4× CPU);",
         "3G: 300 ms RTT, 700 kbit/s, 4× CPU.",
         "",
-        "| page | profile | performance | accessibility | FCP | LCP | TBT |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "Transfer: Lighthouse's total byte weight (what went over the wire, gzip), requests:",
+        "every request of the page load, third party: requests to another origin.",
+        "",
+        "| page | profile | performance | accessibility | best practices | SEO | transfer | requests "
+        "| third party | FCP | LCP | TBT |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, profile, r in rows:
         lines.append(
-            f"| {name} | {profile} | {r['performance']} | {r['accessibility']} | {r['fcp_ms'] / 1000:.1f} s "
-            f"| {r['lcp_ms'] / 1000:.1f} s | {r['tbt_ms']:.0f} ms |"
+            f"| {name} | {profile} | {r['performance']} | {r['accessibility']} | {r['best_practices']} "
+            f"| {r['seo']} | {r['bytes'] / 1024:.1f} KiB | {r['requests']} | {r['third_party']} "
+            f"| {r['fcp_ms'] / 1000:.1f} s | {r['lcp_ms'] / 1000:.1f} s | {r['tbt_ms']:.0f} ms |"
         )
-    perf_ok = all(r["performance"] >= 95 for _, p, r in rows if p.startswith("mobile"))
-    a11y_ok = all(r["accessibility"] == 100 for _, _, r in rows)
+    mobile = [r for _, p, r in rows if p.startswith("mobile")]
+    perf_ok = all(r["performance"] >= 98 for r in mobile)
+    others_ok = all(r[k] == 100 for _, _, r in rows for k in ("accessibility", "best_practices", "seo"))
+    size_ok = all(r["bytes"] < 150 * 1024 for _, _, r in rows)
+    third_ok = all(r["third_party"] == 0 for _, _, r in rows)
     lines += [
         "",
-        f"Targets: performance ≥ 95 {'✅' if perf_ok else '❌'}, "
-        f"accessibility 100 {'✅' if a11y_ok else '❌'}",
+        f"Targets: performance ≥ 98 on mobile {'✅' if perf_ok else '❌'}, accessibility, best practices "
+        f"and SEO 100 {'✅' if others_ok else '❌'}, under 150 KiB per page {'✅' if size_ok else '❌'}, "
+        f"no third-party request {'✅' if third_ok else '❌'}",
         "",
     ]
     return lines
