@@ -104,8 +104,10 @@ def prepare_tree(target: Path, factor: int) -> dict[str, int]:
     if target.exists():
         shutil.rmtree(target)
     counts = make_synthetic_tree(REPO, target, factor)
-    shutil.copytree(REPO / "generator", target / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    (target / "functions" / "route_request").mkdir(parents=True, exist_ok=True)
+    skip = shutil.ignore_patterns("__pycache__", "routing_table.json")
+    shutil.copytree(REPO / "generator", target / "generator", ignore=skip)
+    # The finder's lookup asks the function's routing code (generator/finder.py).
+    shutil.copytree(REPO / "functions", target / "functions", ignore=skip)
     return counts
 
 
