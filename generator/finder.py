@@ -13,9 +13,9 @@ the region's programs come once in ``regions``, ``organisations``, ``advisors`` 
 Shape::
 
     {"version": <routing table version>,
-     "areas": {"J6E": {"r": "14", "a": ["advisor-id", …]},              # one region
-               "J0T": {"choose": [{"r": "14", "m": ["Saint-Côme"], "a": […]}, …]}},
-     "codes": {"J0K 2R0": {"r": "14", "a": […]}},
+     "areas": {"J6E": {"r": "14", "e": "erac-id", "a": ["advisor-id", …]},   # one region
+               "J0T": {"choose": [{"r": "14", "e": …, "m": ["Saint-Côme"], "a": […]}, …]}},
+     "codes": {"J0K 2R0": {"r": "14", "e": …, "a": […]}},
      "regions": {"14": {"name": {"fr", "en"}, "slug", "erac", "programs": [ids]}},
      "organisations": {id: {"name": {"fr", "en"}, "email"?, "phone"?, "tel"?}},
      "advisors": {id: {"name", "organisation", "sample"}},
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from functions.route_request.postal import PostalCode
-from functions.route_request.routing import ChooseRegion, RegionFound, pick_advisor, resolve_region
+from functions.route_request.routing import ChooseRegion, RegionFound, pick_advisor, resolve_region, route
 from functions.route_request.table import RoutingTable
 from generator.directory import Directory
 from generator.formatting import tel_uri
@@ -66,17 +66,22 @@ def advisors_for(table: RoutingTable, region: str, fsa: str) -> list[str]:
     return sorted(picked)
 
 
+def routed(table: RoutingTable, postal: PostalCode, found: RegionFound) -> dict[str, Any]:
+    """Region, ERAC (as the function routes it) and the advisors it may pick."""
+    routing = route(postal, found.code, found.via, table, submission_id=TRIES[0])
+    return {"r": found.code, "e": routing.erac, "a": advisors_for(table, found.code, postal.fsa)}
+
+
 def answer(table: RoutingTable, postal: PostalCode) -> dict[str, Any]:
     found = resolve_region(postal, table)
     if isinstance(found, RegionFound):
-        return {"r": found.code, "a": advisors_for(table, found.code, postal.fsa)}
+        return routed(table, postal, found)
     if isinstance(found, ChooseRegion):
         choices = []
         for candidate in found.candidates:
             chosen = resolve_region(postal, table, region_choice=candidate.code)
             assert isinstance(chosen, RegionFound)
-            advisors = advisors_for(table, chosen.code, postal.fsa)
-            choices.append({"r": chosen.code, "m": list(candidate.municipalities), "a": advisors})
+            choices.append({**routed(table, postal, chosen), "m": list(candidate.municipalities)})
         return {"choose": choices}
     raise ValueError(f"{postal}: the function gives no region ({type(found).__name__})")
 

@@ -1,8 +1,8 @@
 """The postal-code finder gives the function's answers: for every FSA of the real
 content (and every region choice of a shared one, and every full code the table lists),
 ``assets/finder.js`` run by node on the generated lookup file says what
-``functions.route_request.routing`` decides: the region, the regions to choose from, and
-the advisors the request may go to."""
+``functions.route_request.routing`` decides: the region, the regions to choose from, the
+ERAC and the advisors the request may go to."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from functions.route_request.postal import PostalCode
-from functions.route_request.routing import ChooseRegion, RegionFound, pick_advisor, resolve_region
+from functions.route_request.routing import ChooseRegion, RegionFound, pick_advisor, resolve_region, route
 from functions.route_request.table import RoutingTable
 from generator.finder import build_finder_lookup
 from generator.load import load_directory
@@ -59,6 +59,10 @@ def real() -> tuple[RoutingTable, dict[str, Any]]:
     return table, build_finder_lookup(loaded.directory)
 
 
+def function_erac(table: RoutingTable, postal: PostalCode, found: RegionFound) -> str:
+    return route(postal, found.code, found.via, table, submission_id="test").erac
+
+
 def function_advisors(table: RoutingTable, region: str, fsa: str) -> set[str]:
     """The advisors the function picks for requests from ``fsa`` in ``region``."""
     picks = (pick_advisor(table, region_code=region, fsa=fsa, submission_id=s).advisor for s in SUBMISSIONS)
@@ -75,7 +79,8 @@ def test_every_postal_area_gets_the_function_answer(real: tuple[RoutingTable, di
         decision = resolve_region(postal, table)
         queries.append((fsa, None))
         if isinstance(decision, RegionFound):
-            expected.append((fsa, ("found", decision.code, function_advisors(table, decision.code, fsa))))
+            advisors = function_advisors(table, decision.code, fsa)
+            expected.append((fsa, ("found", decision.code, function_erac(table, postal, decision), advisors)))
         else:
             assert isinstance(decision, ChooseRegion), (fsa, decision)
             expected.append((fsa, ("choose", [c.code for c in decision.candidates])))
@@ -83,19 +88,21 @@ def test_every_postal_area_gets_the_function_answer(real: tuple[RoutingTable, di
                 chosen = resolve_region(postal, table, region_choice=candidate.code)
                 assert isinstance(chosen, RegionFound)
                 queries.append((fsa, candidate.code))
-                expected.append((fsa, ("found", chosen.code, function_advisors(table, chosen.code, fsa))))
+                advisors = function_advisors(table, chosen.code, fsa)
+                expected.append((fsa, ("found", chosen.code, function_erac(table, postal, chosen), advisors)))
     for code, region in sorted(table.codes.items()):
         decision = resolve_region(PostalCode(code), table)
         assert isinstance(decision, RegionFound) and decision.code == region
         queries.append((code, None))
-        expected.append((code, ("found", region, function_advisors(table, region, code[:3]))))
+        erac = function_erac(table, PostalCode(code), decision)
+        expected.append((code, ("found", region, erac, function_advisors(table, region, code[:3]))))
 
     answers = run_finder(lookup, queries)
     assert len(answers) == len(expected) > 400
     mismatches = []
     for (code, want), got in zip(expected, answers, strict=True):
         if want[0] == "found":
-            have: object = ("found", got.get("region"), set(got.get("advisors", [])))
+            have: object = ("found", got.get("region"), got.get("erac"), set(got.get("advisors", [])))
         else:
             have = ("choose", [c["r"] for c in got.get("choices", [])])
         if have != want:

@@ -30,7 +30,7 @@
       if (!picked) return { status: "choose", code: code, choices: entry.choose };
       entry = picked;
     }
-    return { status: "found", code: code, region: entry.r, advisors: entry.a.slice() };
+    return { status: "found", code: code, region: entry.r, erac: entry.e, advisors: entry.a.slice() };
   }
 
   var api = { normalise: normalise, find: find };

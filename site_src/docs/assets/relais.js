@@ -250,13 +250,14 @@
 
     function found(data, result) {
       var region = data.regions[result.region];
-      var erac = data.organisations[region.erac];
+      var eracId = result.erac || region.erac;  // a municipality may have its own ERAC
+      var erac = data.organisations[eracId];
       var parts = [];
       parts.push(el("p", { "class": "relais-finder__region" }, [
         el("strong", { text: msg("region") }), el("br"),
         el("a", { href: page("regions/" + region.slug + "/"), text: name(region) })
       ]));
-      var contact = [el("a", { href: page("organisations/" + region.erac + "/"), text: name(erac) })];
+      var contact = [el("a", { href: page("organisations/" + eracId + "/"), text: name(erac) })];
       if (erac.phone) contact.push(" · ", el("a", { href: erac.tel, text: erac.phone }));
       if (erac.email) contact.push(" · ", el("a", { href: "mailto:" + erac.email, text: erac.email }));
       parts.push(el("p", {}, [el("strong", { text: msg("erac") }), el("br"), el("span", {}, contact)]));
