@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from generator.coverage import content_path, last_checked
 from generator.directory import Directory
-from generator.formatting import format_date, format_money, tel_uri, typeset
+from generator.formatting import format_amount, format_date, tel_uri, typeset
 from generator.models import Address, Advisor, Organisation, Program, Region, Source
 from generator.render import labels
+from generator.render.corrections import correction_url
 from generator.vocab import Language, OrganisationKind
 
 ABOUT_PAGE = "a-propos.md"
@@ -28,6 +30,14 @@ class Link:
 class Badge:
     kind: str  # "sample" | "to-confirm" | a program status
     text: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    """« Vérifié le <date> · Signaler une correction » under a record."""
+
+    date: str | None  # None for a sample record (nothing to check)
+    correction_url: str
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,7 @@ class OrganisationView:
     phone_uri: str | None
     email: str | None
     badges: list[Badge]
+    checked: Checked
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,7 @@ class AdvisorView:
     phone: str | None
     attestation: str
     badges: list[Badge]
+    checked: Checked
 
 
 @dataclass(frozen=True)
@@ -116,6 +128,16 @@ def badges_for(record: Organisation | Advisor, lang: Language) -> list[Badge]:
     if isinstance(record, Organisation) and record.to_confirm:
         out.append(Badge("to-confirm", labels.ui("to_confirm", lang)))
     return out
+
+
+def checked_view(record: Region | Organisation | Advisor | Program, lang: Language) -> Checked:
+    """When the record was last checked against its sources, and where to report an error."""
+    date = None if getattr(record, "sample", False) else last_checked(record.sources)
+    display = record.name if isinstance(record.name, str) else record.name[lang]  # advisors: a person's name
+    return Checked(
+        date=format_date(date, lang) if date else None,
+        correction_url=correction_url(content_path(record), display, lang),
+    )
 
 
 def status_badge(program: Program, lang: Language) -> Badge:
@@ -174,6 +196,7 @@ def organisation_view(directory: Directory, org: Organisation, lang: Language) -
         phone_uri=tel_uri(org.phone) if org.phone else None,
         email=org.email,
         badges=badges_for(org, lang),
+        checked=checked_view(org, lang),
     )
 
 
@@ -192,6 +215,7 @@ def advisor_view(directory: Directory, advisor: Advisor, lang: Language, from_di
         phone=advisor.phone,
         attestation=labels.word(labels.ATTESTATIONS, advisor.attested, lang),
         badges=badges_for(advisor, lang),
+        checked=checked_view(advisor, lang),
     )
 
 
@@ -225,12 +249,12 @@ def region_page(directory: Directory, region: Region, lang: Language) -> Page:
     priorities = [
         PriorityView(
             number=p.number,
-            title=typeset(p.title[lang]),
-            quote=typeset(p.quote[lang]),
+            title=typeset(p.title[lang], lang),
+            quote=typeset(p.quote[lang], lang),
             territory=p.territory[lang],
             plan_territory=p.plan_territory,
-            original_title=typeset(p.title.fr) if lang is Language.EN else None,
-            original_quote=typeset(p.quote.fr) if lang is Language.EN else None,
+            original_title=typeset(p.title.fr, Language.FR) if lang is Language.EN else None,
+            original_quote=typeset(p.quote.fr, Language.FR) if lang is Language.EN else None,
         )
         for p in sorted(region.priorities, key=lambda p: p.number)
     ]
@@ -261,6 +285,7 @@ def region_page(directory: Directory, region: Region, lang: Language) -> Page:
             ],
             "postal_areas": [(a.fsa, a.shared) for a in sorted(region.postal_areas, key=lambda a: a.fsa)],
             "sources": [source_view(s, lang, up) for s in region.sources],
+            "checked": checked_view(region, lang),
         },
     )
 
@@ -310,12 +335,19 @@ def program_page(directory: Directory, program: Program, lang: Language) -> Page
             "parent": Link(parent.name[lang], f"{parent.id}.md") if parent else None,
             "children": [program_item(c, lang, f"{c.id}.md") for c in children],
             "amounts": [
-                (a.label[lang], format_money(a.amount, lang, per_year=a.per_year)) for a in program.amounts
+                (
+                    a.label[lang],
+                    format_amount(
+                        a.amount, lang, per_year=a.per_year, in_millions=a.in_millions, more_than=a.more_than
+                    ),
+                )
+                for a in program.amounts
             ],
             "indicators": [(i.indicator[lang], i.target[lang]) for i in program.indicators],
             "dates": dates,
             "website": program.website,
             "sources": [source_view(s, lang, up) for s in program.sources],
+            "checked": checked_view(program, lang),
         },
     )
 

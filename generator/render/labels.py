@@ -69,6 +69,7 @@ STATUSES: dict[ProgramStatus, Pair] = {
     ProgramStatus.ONGOING: ("En cours", "Ongoing"),
     ProgramStatus.CLOSED: ("Fermé", "Closed"),
     ProgramStatus.COMPLETED: ("Terminé", "Completed"),
+    ProgramStatus.PERIOD_ENDED: ("Période prévue terminée", "Planned period ended"),
     ProgramStatus.ANNOUNCED: ("Annoncé", "Announced"),
 }
 
@@ -105,6 +106,9 @@ UI: dict[str, Pair] = {
         "Sample record, fictitious: it shows the shape of the information, not a real person.",
     ),
     "to_confirm": ("À confirmer", "To be confirmed"),
+    "checked_on": ("Vérifié le", "Checked on"),
+    "not_checked": ("Fiche d'exemple, non vérifiée", "Sample record, not checked"),
+    "report_correction": ("Signaler une correction", "Report a correction"),
     "region": ("Région", "Region"),
     "regions": ("Régions", "Regions"),
     "regions_title": ("Les 17 régions", "The 17 regions"),
