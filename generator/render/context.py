@@ -14,7 +14,7 @@ from generator.formatting import format_amount, format_date, tel_uri, typeset
 from generator.models import Address, Advisor, Organisation, Program, Region, Source
 from generator.render import labels
 from generator.render.corrections import correction_url
-from generator.vocab import Language, OrganisationKind
+from generator.vocab import Language, OrganisationKind, ProgramStatus
 
 ABOUT_PAGE = "a-propos.md"
 
@@ -105,6 +105,7 @@ class ProgramItem:
     regions_attr: str  # space-separated region codes, "all" for the whole of Québec
     kinds_attr: str
     audiences_attr: str
+    open_attr: str  # "start end" (ISO dates, "-" when none) when status is open, "" otherwise
 
 
 @dataclass
@@ -229,7 +230,18 @@ def program_item(program: Program, lang: Language, href: str) -> ProgramItem:
         regions_attr="all" if program.regions == "all" else " ".join(sorted(program.regions)),
         kinds_attr=" ".join(program.kinds),
         audiences_attr=" ".join(program.audiences),
+        open_attr=open_window(program),
     )
+
+
+def open_window(program: Program) -> str:
+    """For the « Ouvert maintenant » filter: ``"<start> <end>"`` of an open program (ISO
+    dates, ``-`` for none), checked against the reader's today in the browser so the
+    filter stays right between builds; ``""`` for a program that is not open."""
+    if program.status != ProgramStatus.OPEN:
+        return ""
+    start, end = program.dates.start, program.dates.end
+    return f"{start.isoformat() if start else '-'} {end.isoformat() if end else '-'}"
 
 
 def _program_sort_key(program: Program, lang: Language) -> str:

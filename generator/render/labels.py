@@ -107,6 +107,7 @@ UI: dict[str, Pair] = {
     ),
     "to_confirm": ("À confirmer", "To be confirmed"),
     "checked_on": ("Vérifié le", "Checked on"),
+    "filter_open_now": ("Ouvert maintenant", "Open now"),
     "not_checked": ("Fiche d'exemple, non vérifiée", "Sample record, not checked"),
     "report_correction": ("Signaler une correction", "Report a correction"),
     "region": ("Région", "Region"),
