@@ -28,7 +28,7 @@ def test_on_a_phone(browser: Any, stack: Stack) -> None:
         page.goto(f"{stack.url}regions/lanaudiere/")
         assert not overflows_horizontally(page), "the region page scrolls sideways on a phone"
         assert page.get_by_role("link", name="direction@lanaudiere-economique.org").is_visible()
-        page.locator("article").get_by_role("link", name="Demander de l'aide").first.tap()
+        page.locator("article").get_by_role("link", name="Demander de l\u2019aide").first.tap()
         page.wait_for_url(re.compile(r"/demande/$"))
         assert not overflows_horizontally(page), "the form scrolls sideways on a phone"
         fill_request_form(page, email="phone@atelier-exemple.ca")
