@@ -8,6 +8,8 @@ error points at the line to fix, and names the other file when two disagree.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -261,6 +263,91 @@ def check_postal_areas(index: _Index) -> Iterator[ContentError]:
             yield record.error(loc, Code.CODE_CONFLICT, value=code, others=others)
 
 
+def check_websites(index: _Index) -> Iterator[ContentError]:
+    """A website the site links to is served over https."""
+    websites: list[tuple[Record, str | None]] = [
+        *((r, o.website) for r, o in index.organisations.values()),
+        *((r, p.website) for r, p in index.programs.values()),
+    ]
+    for record, website in websites:
+        if website is not None and not website.startswith("https://"):
+            yield record.error(("website",), Code.WEBSITE_NOT_HTTPS, value=website)
+
+
+QUEBEC_FIRST_LETTERS = ("G", "H", "J")
+
+
+def check_addresses(index: _Index) -> Iterator[ContentError]:
+    """An organisation's postal code is in Québec, and its FSA in one of the
+    regions the record declares (a regions: all record only needs Québec)."""
+    regions_of_fsa: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for _, region in index.regions:
+        names[region.code] = region.name.fr
+        for area in region.postal_areas:
+            regions_of_fsa[area.fsa].add(region.code)
+    for record, org in index.organisations.values():
+        if org.address is None or org.address.postal_code is None:
+            continue
+        code = org.address.postal_code
+        loc: Loc = ("address", "postal_code")
+        if not code.startswith(QUEBEC_FIRST_LETTERS):
+            yield record.error(loc, Code.POSTAL_CODE_OUTSIDE_QUEBEC, value=code)
+            continue
+        if org.regions == "all":
+            continue
+        found = regions_of_fsa.get(code[:3], set())
+        if not found & {str(c) for c in org.regions}:
+            yield record.error(
+                loc,
+                Code.POSTAL_CODE_OUTSIDE_REGIONS,
+                value=code,
+                fsa=code[:3],
+                regions=", ".join(f"{c} {names.get(c, '')}".strip() for c in sorted(org.regions)),
+                found=", ".join(f"{c} {names.get(c, '')}".strip() for c in sorted(found)) or "?",
+            )
+
+
+def _same_name_key(name: str) -> str:
+    """A name as a person would recognise it: accents, case, punctuation and
+    spacing aside (« SADC de la Matawinie » = « SADC de la Matawinie inc. »)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    plain = re.sub(r"\b(inc|ltee|enr)\b\.?", " ", plain)
+    return re.sub(r"[^a-z0-9]+", " ", plain).strip()
+
+
+def _same_website_key(url: str) -> str:
+    plain = url.casefold().split("://", 1)[-1].removeprefix("www.")
+    return plain.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+
+
+def check_duplicate_organisations(index: _Index) -> Iterator[ContentError]:
+    """One organisation, one record: two ids with the same French name, or two
+    records of the same kind with the same website, are a duplicate."""
+    by_name: dict[str, Record] = {}
+    by_site: dict[tuple[str, str], Record] = {}
+    for record, org in sorted(index.organisations.values(), key=lambda pair: pair[0].path):
+        key = _same_name_key(org.name.fr)
+        first = by_name.setdefault(key, record)
+        if first is not record:
+            yield record.error(
+                ("name", "fr"),
+                Code.ORGANISATION_DUPLICATE,
+                value=org.name.fr,
+                other=first.where(("name", "fr")),
+            )
+        if org.website is not None:
+            site_key = (str(org.kind), _same_website_key(org.website))
+            first = by_site.setdefault(site_key, record)
+            if first is not record:
+                yield record.error(
+                    ("website",),
+                    Code.ORGANISATION_DUPLICATE,
+                    value=org.website,
+                    other=first.where(("website",)),
+                )
+
+
 RULES: list[Callable[[_Index], Iterator[ContentError]]] = [
     check_region_codes,
     check_region_eracs,
@@ -268,4 +355,7 @@ RULES: list[Callable[[_Index], Iterator[ContentError]]] = [
     check_program_references,
     check_sample_emails,
     check_postal_areas,
+    check_websites,
+    check_addresses,
+    check_duplicate_organisations,
 ]

@@ -28,13 +28,14 @@ traceback. Each command is registered by a ``register_*`` function listed in
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator import load, reference, routing_diff, scaffold, schemas
+from generator import coverage, load, reference, routing_diff, scaffold, schemas
 from generator.messages import cli_text
 from generator.outputs import write_outputs
 from generator.vocab import LANGUAGES
@@ -91,6 +92,10 @@ def validate(root: Path, lang: str) -> load.LoadResult | None:
                 programs=len(directory.programs),
             )
         )
+        _print(coverage.summary_line(coverage.coverage(directory), lang))
+        _print(
+            *(coverage.stale_line(item, lang) for item in coverage.stale_records(directory, dt.date.today()))
+        )
     return result
 
 
@@ -129,6 +134,36 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     for path in schemas.write_schemas(root):
         _print(cli_text("wrote", args.lang, path=path.relative_to(root).as_posix()))
     return EXIT_OK
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """``coverage``: write docs/network-coverage.md, or with ``--check`` exit 1 when stale."""
+    root: Path = args.root
+    result = load.load_directory(root)
+    if result.directory is None:
+        _print(*(error.render(args.lang) for error in result.errors))
+        return EXIT_CONTENT_ERROR
+    path = root / coverage.COVERAGE_DOC
+    text = coverage.coverage_markdown(coverage.coverage(result.directory))
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != text:
+            _print(cli_text("coverage_stale", args.lang, path=coverage.COVERAGE_DOC))
+            return EXIT_CONTENT_ERROR
+        _print(cli_text("reference_ok", args.lang, path=coverage.COVERAGE_DOC))
+        return EXIT_OK
+    path.write_text(text, encoding="utf-8")
+    _print(cli_text("wrote", args.lang, path=coverage.COVERAGE_DOC))
+    return EXIT_OK
+
+
+def register_coverage(sub: Any) -> None:
+    parser = sub.add_parser(
+        "coverage", help="write docs/network-coverage.md (ERACs named, real and sample records)"
+    )
+    _common(parser)
+    parser.add_argument("--check", action="store_true", help="exit 1 if the committed page is stale")
+    parser.set_defaults(func=cmd_coverage)
 
 
 def register_validate(sub: Any) -> None:
@@ -177,6 +212,7 @@ COMMANDS: list[Callable[[Any], None]] = [
     register_reference,
     register_new,
     register_routing_diff,
+    register_coverage,
 ]
 """One ``register_*(subparsers)`` per command; ``new`` and ``routing-diff`` go here."""
 

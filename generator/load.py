@@ -139,6 +139,7 @@ _CUSTOM = {
     "source_without_document": Code.SOURCE_WITHOUT_DOCUMENT,
     "service_area_empty": Code.SERVICE_AREA_EMPTY,
     "territory_empty": Code.TERRITORY_EMPTY,
+    "millions_not_round": Code.MILLIONS_NOT_ROUND,
     "sample_email": Code.SAMPLE_EMAIL,
     "real_without_sources": Code.REAL_WITHOUT_SOURCES,
 }

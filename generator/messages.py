@@ -180,6 +180,16 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         "fr": ("{field} ne couvre aucun territoire", "ajoutez mrcs: ou municipalities:"),
         "en": ("{field} covers no territory", "add mrcs: or municipalities:"),
     },
+    Code.MILLIONS_NOT_ROUND: {
+        "fr": (
+            "{field} : un montant en millions (in_millions: true) doit tomber sur un dixième de million",
+            "écrivez le montant en dollars (28,8 millions → 28800000), ou retirez in_millions: true",
+        ),
+        "en": (
+            "{field}: an amount in millions (in_millions: true) must fall on a tenth of a million",
+            "write the amount in dollars (28.8 million → 28800000), or remove in_millions: true",
+        ),
+    },
     Code.SAMPLE_EMAIL: {
         "fr": (
             "{field} : « {value} » n'est pas un courriel d'exemple, alors que la fiche porte sample: true",
@@ -309,6 +319,46 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
             "correct the FSA or the region; FSAs of region {region}: {allowed}",
         ),
     },
+    Code.WEBSITE_NOT_HTTPS: {
+        "fr": (
+            "{field} : « {value} » n'est pas une adresse https",
+            "écrivez https://… après avoir vérifié que le site y répond",
+        ),
+        "en": (
+            "{field}: « {value} » is not an https address",
+            "write https://… once you have checked the site answers there",
+        ),
+    },
+    Code.POSTAL_CODE_OUTSIDE_QUEBEC: {
+        "fr": (
+            "{field} : « {value} » n'est pas un code postal du Québec (il commence par G, H ou J)",
+            "recopiez le code postal de l'adresse publiée par l'organisme",
+        ),
+        "en": (
+            "{field}: « {value} » is not a Québec postal code (those start with G, H or J)",
+            "copy the postal code of the address the organisation publishes",
+        ),
+    },
+    Code.POSTAL_CODE_OUTSIDE_REGIONS: {
+        "fr": (
+            "{field} : le code postal {value} (RTA {fsa}) n'est dans aucune région de la fiche ({regions})",
+            "ajoutez sa région à regions: ({found}), ou corrigez le code postal",
+        ),
+        "en": (
+            "{field}: postal code {value} (FSA {fsa}) is in none of the record's regions ({regions})",
+            "add its region to regions: ({found}), or correct the postal code",
+        ),
+    },
+    Code.ORGANISATION_DUPLICATE: {
+        "fr": (
+            "{field} : « {value} » est déjà l'organisme de {other}",
+            "une organisation n'a qu'une fiche : gardez-en une et supprimez l'autre fichier",
+        ),
+        "en": (
+            "{field}: « {value} » is already the organisation of {other}",
+            "an organisation has one record: keep one and delete the other file",
+        ),
+    },
     Code.REGION_CODE_DUPLICATE: {
         "fr": (
             "code : {value} est déjà celui de {other}",
@@ -410,6 +460,7 @@ CLI: dict[str, dict[str, str]] = {
         "schemas_stale": "{path} n'est pas à jour : lancez python -m generator schemas",
         "reference_ok": "{path} est à jour",
         "reference_stale": "{path} n'est pas à jour : lancez python -m generator reference",
+        "coverage_stale": "{path} n'est pas à jour : lancez python -m generator coverage",
     },
     "en": {
         "count": "{count} error(s)",
@@ -423,6 +474,7 @@ CLI: dict[str, dict[str, str]] = {
         "schemas_stale": "{path} is out of date: run python -m generator schemas",
         "reference_ok": "{path} is up to date",
         "reference_stale": "{path} is out of date: run python -m generator reference",
+        "coverage_stale": "{path} is out of date: run python -m generator coverage",
     },
 }
 

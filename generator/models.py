@@ -497,6 +497,30 @@ class Amount(Model):
     per_year: Annotated[bool, _doc("true si le montant est annuel.", "true when the amount is per year.")] = (
         False
     )
+    in_millions: Annotated[
+        bool,
+        _doc(
+            "true si la source donne le montant en millions (« 28,8 millions de dollars ») : "
+            "la page l'écrit comme la source.",
+            "true when the source gives the amount in millions (“28.8 million dollars”): "
+            "the page writes it as the source does.",
+        ),
+    ] = False
+    more_than: Annotated[
+        bool,
+        _doc(
+            "true si la source écrit « plus de » devant le montant.",
+            "true when the source writes “more than” before the amount.",
+        ),
+    ] = False
+
+    @model_validator(mode="after")
+    def _millions_as_written(self) -> Amount:
+        if self.in_millions and self.amount % 100_000:
+            raise PydanticCustomError(
+                "millions_not_round", "an amount in millions must be a multiple of 100000 (one decimal)"
+            )
+        return self
 
 
 class Indicator(Model):

@@ -103,6 +103,7 @@ _SERVICE_STATUS = {
     ProgramStatus.ANNOUNCED: "active",
     ProgramStatus.CLOSED: "inactive",
     ProgramStatus.COMPLETED: "inactive",
+    ProgramStatus.PERIOD_ENDED: "inactive",
 }
 
 

@@ -81,7 +81,8 @@ class ProgramStatus(StrEnum):
     OPEN = "open"
     ONGOING = "ongoing"
     CLOSED = "closed"
-    COMPLETED = "completed"
+    COMPLETED = "completed"  # a source says it is over
+    PERIOD_ENDED = "period_ended"  # no source says it is over, but its stated period has passed
     ANNOUNCED = "announced"
 
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from generator.directory import Directory
 from generator.finder import build_finder_lookup
+from generator.formatting import typography
 from generator.render import labels
 from generator.render.context import Page, all_pages
 from generator.vcard import advisor_vcard, organisation_vcard
@@ -32,12 +34,14 @@ DOCS = Path("site_src") / "docs"
 GENERATED_DIRS = ("regions", "programmes", "organisations", "conseillers", "codes-postaux", "_generated")
 
 
-def _escape(value: object) -> object:
-    """Escape what would break the Markdown or HTML around a value; apostrophes and
-    quotes of prose stay readable in the generated source."""
+@pass_context
+def _escape(context: Context, value: object) -> object:
+    """Set the page language's typography on a value (:func:`generator.formatting.typography`),
+    then escape what would break the Markdown or HTML around it; quotes of prose stay
+    readable in the generated source. Markup (already typeset and escaped) passes as is."""
     if value is None or isinstance(value, Markup):
         return value if value is not None else ""
-    text = str(value)
+    text = typography(str(value), context.get("lang", Language.FR.value))
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 

@@ -9,11 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.coverage import content_path, last_checked
 from generator.directory import Directory
 from generator.finder import build_finder_lookup
-from generator.formatting import format_date, format_money, tel_uri, typeset
+from generator.formatting import format_amount, format_date, tel_uri, typeset
 from generator.models import Address, Advisor, Organisation, Program, Region, Source
 from generator.render import labels
+from generator.render.corrections import correction_url
 from generator.render.structured_data import as_script, organisation_jsonld, program_jsonld
 from generator.vocab import Language, OrganisationKind, ProgramStatus
 
@@ -31,6 +33,14 @@ class Link:
 class Badge:
     kind: str  # "sample" | "to-confirm" | a program status
     text: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    """« Vérifié le <date> · Signaler une correction » under a record."""
+
+    date: str | None  # None for a sample record (nothing to check)
+    correction_url: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class OrganisationView:
     phone_uri: str | None
     email: str | None
     badges: list[Badge]
+    checked: Checked
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,7 @@ class AdvisorView:
     phone: str | None
     attestation: str
     badges: list[Badge]
+    checked: Checked
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,7 @@ class ProgramItem:
     regions_attr: str  # space-separated region codes, "all" for the whole of Québec
     kinds_attr: str
     audiences_attr: str
+    open_attr: str  # "start end" (ISO dates, "-" when none) when status is open, "" otherwise
 
 
 @dataclass
@@ -122,6 +135,16 @@ def badges_for(record: Organisation | Advisor, lang: Language) -> list[Badge]:
     if isinstance(record, Organisation) and record.to_confirm:
         out.append(Badge("to-confirm", labels.ui("to_confirm", lang)))
     return out
+
+
+def checked_view(record: Region | Organisation | Advisor | Program, lang: Language) -> Checked:
+    """When the record was last checked against its sources, and where to report an error."""
+    date = None if getattr(record, "sample", False) else last_checked(record.sources)
+    display = record.name if isinstance(record.name, str) else record.name[lang]  # advisors: a person's name
+    return Checked(
+        date=format_date(date, lang) if date else None,
+        correction_url=correction_url(content_path(record), display, lang),
+    )
 
 
 def status_badge(program: Program, lang: Language) -> Badge:
@@ -153,12 +176,6 @@ def vcard_path(kind: str, record_id: str, from_dir: str) -> str:
     """The vCard file of an organisation (``kind="organisations"``) or an advisor
     (``"conseillers"``), from a page ``from_dir`` below the site root."""
     return f"{from_dir}{kind}/{record_id}.vcf"
-
-
-def last_checked(sources: list[Source], lang: Language) -> str | None:
-    """The latest date a source was consulted, formatted; None when no source says."""
-    dates = [s.consulted for s in sources if s.consulted is not None]
-    return format_date(max(dates), lang) if dates else None
 
 
 def source_view(source: Source, lang: Language, from_dir: str) -> SourceView:
@@ -199,6 +216,7 @@ def organisation_view(
         phone_uri=tel_uri(org.phone) if org.phone else None,
         email=org.email,
         badges=badges_for(org, lang),
+        checked=checked_view(org, lang),
     )
 
 
@@ -219,6 +237,7 @@ def advisor_view(directory: Directory, advisor: Advisor, lang: Language, from_di
         phone=advisor.phone,
         attestation=labels.word(labels.ATTESTATIONS, advisor.attested, lang),
         badges=badges_for(advisor, lang),
+        checked=checked_view(advisor, lang),
     )
 
 
@@ -232,7 +251,18 @@ def program_item(program: Program, lang: Language, href: str) -> ProgramItem:
         regions_attr="all" if program.regions == "all" else " ".join(sorted(program.regions)),
         kinds_attr=" ".join(program.kinds),
         audiences_attr=" ".join(program.audiences),
+        open_attr=open_window(program),
     )
+
+
+def open_window(program: Program) -> str:
+    """For the « Ouvert maintenant » filter: ``"<start> <end>"`` of an open program (ISO
+    dates, ``-`` for none), checked against the reader's today in the browser so the
+    filter stays right between builds; ``""`` for a program that is not open."""
+    if program.status != ProgramStatus.OPEN:
+        return ""
+    start, end = program.dates.start, program.dates.end
+    return f"{start.isoformat() if start else '-'} {end.isoformat() if end else '-'}"
 
 
 def _program_sort_key(program: Program, lang: Language) -> str:
@@ -252,12 +282,12 @@ def region_page(directory: Directory, region: Region, lang: Language) -> Page:
     priorities = [
         PriorityView(
             number=p.number,
-            title=typeset(p.title[lang]),
-            quote=typeset(p.quote[lang]),
+            title=typeset(p.title[lang], lang),
+            quote=typeset(p.quote[lang], lang),
             territory=p.territory[lang],
             plan_territory=p.plan_territory,
-            original_title=typeset(p.title.fr) if lang is Language.EN else None,
-            original_quote=typeset(p.quote.fr) if lang is Language.EN else None,
+            original_title=typeset(p.title.fr, Language.FR) if lang is Language.EN else None,
+            original_quote=typeset(p.quote.fr, Language.FR) if lang is Language.EN else None,
         )
         for p in sorted(region.priorities, key=lambda p: p.number)
     ]
@@ -288,6 +318,7 @@ def region_page(directory: Directory, region: Region, lang: Language) -> Page:
             ],
             "postal_areas": [(a.fsa, a.shared) for a in sorted(region.postal_areas, key=lambda a: a.fsa)],
             "sources": [source_view(s, lang, up) for s in region.sources],
+            "checked": checked_view(region, lang),
         },
     )
 
@@ -339,13 +370,20 @@ def program_page(directory: Directory, program: Program, lang: Language) -> Page
             "parent": Link(parent.name[lang], f"{parent.id}.md") if parent else None,
             "children": [program_item(c, lang, f"{c.id}.md") for c in children],
             "amounts": [
-                (a.label[lang], format_money(a.amount, lang, per_year=a.per_year)) for a in program.amounts
+                (
+                    a.label[lang],
+                    format_amount(
+                        a.amount, lang, per_year=a.per_year, in_millions=a.in_millions, more_than=a.more_than
+                    ),
+                )
+                for a in program.amounts
             ],
             "indicators": [(i.indicator[lang], i.target[lang]) for i in program.indicators],
             "dates": dates,
             "website": program.website,
             "sources": [source_view(s, lang, up) for s in program.sources],
             "jsonld": as_script(program_jsonld(directory, program, lang)),
+            "checked": checked_view(program, lang),
         },
     )
 
@@ -554,7 +592,7 @@ def organisation_page(directory: Directory, org: Organisation, lang: Language) -
             ),
             "advisors": [advisor_view(directory, a, lang, up) for a in advisors],
             "sources": [source_view(s, lang, up) for s in org.sources],
-            "checked": last_checked(org.sources, lang),
+            "checked": checked_view(org, lang),
             "jsonld": as_script(organisation_jsonld(directory, org, lang)),
         },
     )

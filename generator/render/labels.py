@@ -69,6 +69,7 @@ STATUSES: dict[ProgramStatus, Pair] = {
     ProgramStatus.ONGOING: ("En cours", "Ongoing"),
     ProgramStatus.CLOSED: ("Fermé", "Closed"),
     ProgramStatus.COMPLETED: ("Terminé", "Completed"),
+    ProgramStatus.PERIOD_ENDED: ("Période prévue terminée", "Planned period ended"),
     ProgramStatus.ANNOUNCED: ("Annoncé", "Announced"),
 }
 
@@ -105,6 +106,10 @@ UI: dict[str, Pair] = {
         "Sample record, fictitious: it shows the shape of the information, not a real person.",
     ),
     "to_confirm": ("À confirmer", "To be confirmed"),
+    "checked_on": ("Vérifié le", "Checked on"),
+    "filter_open_now": ("Ouvert maintenant", "Open now"),
+    "not_checked": ("Fiche d'exemple, non vérifiée", "Sample record, not checked"),
+    "report_correction": ("Signaler une correction", "Report a correction"),
     "region": ("Région", "Region"),
     "regions": ("Régions", "Regions"),
     "regions_title": ("Les 17 régions", "The 17 regions"),
@@ -219,7 +224,6 @@ UI: dict[str, Pair] = {
     "vcard": ("Ajouter à mes contacts", "Add to my contacts"),
     "programs_run": ("Programmes qu'elle offre", "Programs it runs"),
     "programs_funded": ("Programmes qu'elle finance", "Programs it funds"),
-    "last_checked": ("Sources consultées le", "Sources consulted on"),
     "advisors_intro": (
         "Les conseillers et conseillères en innovation, par région. L'ERAC de la région reçoit "
         "chaque demande et la confie à la personne la plus près de l'entreprise.",
@@ -301,6 +305,12 @@ UI: dict[str, Pair] = {
     ),
     "open_closed": ("Fermé : n'accepte plus de demandes.", "Closed: no longer accepts applications."),
     "open_completed": ("Terminé : n'accepte plus de demandes.", "Completed: no longer accepts applications."),
+    "open_period_ended": (
+        "Sa période annoncée est passée : vérifiez auprès de l'organisme responsable s'il accepte "
+        "encore des demandes.",
+        "Its announced period has passed: ask the organisation that runs it whether it still "
+        "accepts applications.",
+    ),
 }
 
 

@@ -113,7 +113,7 @@ def test_without_javascript(nojs_page: Any, stack: Stack) -> None:
     entry.get_by_role("link", name="Lanaudière", exact=True).click()
     page.wait_for_url(re.compile(r"/regions/lanaudiere/$"))
     assert page.get_by_role("link", name=ERAC_EMAIL).is_visible()
-    page.locator("article").get_by_role("link", name="Demander de l'aide").first.click()
+    page.locator("article").get_by_role("link", name="Demander de l\u2019aide").first.click()
     page.wait_for_url(re.compile(r"/demande/$"))
     requester = "finder-nojs@atelier-exemple.ca"
     fill_request_form(page, email=requester, postal_code=CODE)

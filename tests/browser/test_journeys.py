@@ -43,7 +43,7 @@ def test_switch_language_on_the_region_page_and_back(page: Any, stack: Stack) ->
     page.wait_for_url(f"{stack.url}en/regions/lanaudiere/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", level=1).inner_text() == "Lanaudière"
-    assert page.get_by_role("heading", name="The region's ERAC").is_visible()
+    assert page.get_by_role("heading", name="The region\u2019s ERAC").is_visible()
     assert page.get_by_role("heading", name="Innovation advisors").count() == 1
     page.get_by_role("button", name="Select language").hover()
     page.get_by_role("link", name="Français").click()

@@ -89,7 +89,7 @@ def test_a_request_from_a_phone(browser: Any, stack: Stack) -> None:
         page = ctx.new_page()
         page.goto(f"{stack.url}regions/lanaudiere/")
         assert page.get_by_role("link", name="direction@lanaudiere-economique.org").is_visible()
-        page.locator("article").get_by_role("link", name="Demander de l'aide").first.tap()
+        page.locator("article").get_by_role("link", name="Demander de l\u2019aide").first.tap()
         page.wait_for_url(re.compile(r"/demande/"))
         fill_request_form(page, email="phone@atelier-exemple.ca")
         page.get_by_role("button", name="Envoyer ma demande").tap()

@@ -75,3 +75,31 @@ def test_programs_filters_in_english_count_label(page: Any, stack: Stack) -> Non
     assert count == visible_count(page) > 0
     label = page.locator("#relais-count [data-count-label]").inner_text()
     assert label == ("program shown" if count == 1 else "programs shown"), label
+
+
+def test_open_now_keeps_only_open_programs_whose_dates_hold_today(page: Any, stack: Stack) -> None:
+    import datetime as dt
+
+    page.goto(f"{stack.url}programmes/?open=now")
+    assert page.locator("#filter-open").is_checked()
+    windows = page.locator("#relais-programs li[data-regions]").evaluate_all(
+        "els => els.map(e => e.dataset.open)"
+    )
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+
+    def open_today(window: str) -> bool:
+        if not window:
+            return False
+        start, end = window.split(" ")
+        return (start == "-" or start <= today) and (end == "-" or end >= today)
+
+    expected = sum(1 for w in windows if open_today(w))
+    assert announced_count(page) == visible_count(page) == expected
+    for window in page.locator("#relais-programs li[data-regions]:visible").evaluate_all(
+        "els => els.map(e => e.dataset.open)"
+    ):
+        assert open_today(window)
+    page.locator("#filter-open").uncheck()
+    page.wait_for_function(
+        f"document.querySelector('#relais-count [data-count]').textContent === '{len(windows)}'"
+    )

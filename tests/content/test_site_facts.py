@@ -47,7 +47,7 @@ def test_lanaudiere_page_names_its_erac_contact_and_priorities(site: Path, prefi
         "en/": "Guidance and support for businesses",
     }
     title = titles[prefix]
-    assert title in html.replace("&#39;", "'")
+    assert title in html.replace("&#39;", "'").replace("\u2019", "'")
 
 
 def test_otn_project_amounts_are_formatted_per_language(site: Path) -> None:
@@ -77,7 +77,53 @@ def test_sample_advisors_are_labelled(site: Path, prefix: str, label: str) -> No
 
 
 def test_english_region_page_keeps_the_plan_quotation_in_french(site: Path) -> None:
-    html = page(site, "en/regions/lanaudiere").replace("&#39;", "'")
+    html = page(site, "en/regions/lanaudiere").replace("&#39;", "'").replace("\u2019", "'")
     assert "Original text (French)" in html
     assert '<p lang="fr"><strong>L\'accompagnement et le soutien aux entreprises' in html
     assert "pour la 4<sup>e</sup> révolution industrielle" in html
+
+
+# --- what the sources say, and no more (audit of overstatements) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "qualifier"),
+    [("a-propos", "ou en voie de l"), ("en/a-propos", "attested or on the way to being attested")],
+)
+def test_the_500_advisors_keep_the_sources_qualifier(site: Path, path: str, qualifier: str) -> None:
+    text = " ".join(page(site, path).replace("\u2019", "'").replace("&#39;", "'").split())
+    mentions = text.count("500 ")
+    assert mentions >= 1
+    assert text.count(qualifier) >= mentions, (
+        "every « plus de 500 » must say « attestés ou en voie de l'être »"
+    )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "written"),
+    [("", "plus de 32\u00a0millions de dollars"), ("en/", "more than $32\u00a0million")],
+)
+def test_amounts_the_source_gives_in_millions_are_written_as_it_does(
+    site: Path, prefix: str, written: str
+) -> None:
+    html = page(site, f"{prefix}programmes/poles-regionaux-innovation")
+    assert written in html
+    assert f"32{NNBSP}000{NNBSP}000" not in html and "32,000,000" not in html
+
+
+@pytest.mark.parametrize("path", ["merci", "en/merci", "demande", "en/demande"])
+def test_no_service_delay_is_promised_without_a_source(site: Path, path: str) -> None:
+    text = page(site, path)
+    for promise in ("jours ouvrables", "business days", "dans les 10 jours", "within 10 days"):
+        assert promise not in text
+
+
+@pytest.mark.parametrize(
+    ("prefix", "label"), [("", "Période prévue terminée"), ("en/", "Planned period ended")]
+)
+def test_the_plans_actions_say_their_period_ended_not_that_they_are_completed(
+    site: Path, prefix: str, label: str
+) -> None:
+    html = page(site, f"{prefix}programmes/iq-action-1")
+    assert label in html
+    assert "Terminé<" not in html and "Completed<" not in html

@@ -66,7 +66,7 @@ EXPECTED_FR = [
         "organisations/bad-formats.yaml:12:11",
         "sources[0].seed : « seed2.txt » n'est pas un nom de document source",
     ),
-    ("organisations/bad-formats.yaml:13:5", "sources[1] ne nomme aucun document"),
+    ("organisations/bad-formats.yaml:14:5", "sources[1] ne nomme aucun document"),
     ("organisations/duplicate-key.yaml:5:1", "name est en double (déjà à la ligne 3)"),
     ("organisations/empty-territory.yaml:6:1", "serves ne couvre aucun territoire"),
     ("organisations/everywhere.yaml:4:10", "regions : « everywhere » n'est pas une valeur permise"),
@@ -77,6 +77,26 @@ EXPECTED_FR = [
     (
         "organisations/funder-copy.yaml:2:5",
         "id : « funder » est déjà celui de content/organisations/funder.yaml",
+    ),
+    (
+        "organisations/http-ottawa.yaml:6:38",
+        "address.postal_code : « K1A 0B1 » n'est pas un code postal du Québec (il commence par G, H ou J)",
+    ),
+    (
+        "organisations/http-ottawa.yaml:7:10",
+        "website : « http://service.example.com » n'est pas une adresse https",
+    ),
+    (
+        "organisations/joliette-in-monteregie.yaml:5:12",
+        "name.fr : « CLD  Joliette inc. » est déjà l'organisme de content/organisations/cld-joliette.yaml:4",
+    ),
+    (
+        "organisations/joliette-in-monteregie.yaml:7:40",
+        "address.postal_code : le code postal J6E 3Z4 (RTA J6E) n'est dans aucune région de la fiche (16)",
+    ),
+    (
+        "organisations/joliette-in-monteregie.yaml:8:10",
+        "website : « https://www.cld-joliette.example.com/ » est déjà l'organisme de content/organisations/cld-joliette-site.yaml:6",
     ),
     ("organisations/no-kind.yaml:1:1", "kind est manquant"),
     (
@@ -102,6 +122,10 @@ EXPECTED_FR = [
         "parent : « otm » ne correspond à aucun programme (pas de fichier content/programs/otm.yaml)",
     ),
     ("programs/empty.yaml:1:1", "le fichier est vide"),
+    (
+        "programs/millions.yaml:10:5",
+        "amounts[0] : un montant en millions (in_millions: true) doit tomber sur un dixième de million",
+    ),
     ("programs/no-english.yaml:4:7", "name.en est vide : traduction anglaise manquante"),
     ("programs/no-english.yaml:5:1", "summary.en est manquant : traduction anglaise manquante"),
     ("programs/no-english.yaml:12:1", "webiste n'est pas un champ connu"),

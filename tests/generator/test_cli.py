@@ -30,13 +30,19 @@ def test_validate_a_valid_tree_exits_0_with_a_summary(good_root: Path) -> None:
     done = run("validate", "--root", str(good_root))
     assert (done.returncode, done.stdout) == (
         0,
-        "Contenu valide : 17 régions, 19 organismes, 2 conseillers, 2 programmes\n",
+        "Contenu valide : 17 régions, 19 organismes, 2 conseillers, 2 programmes\n"
+        "Réseau : 1/18 ERAC nommées d'après une source ; organismes 3 réels, 16 exemples ; "
+        "conseillers 1 réels, 1 exemples\n",
     )
 
 
 def test_validate_in_english(good_root: Path) -> None:
     done = run("validate", "--lang", "en", "--root", str(good_root))
-    assert done.stdout == "Content valid: 17 regions, 19 organisations, 2 advisors, 2 programs\n"
+    assert done.stdout == (
+        "Content valid: 17 regions, 19 organisations, 2 advisors, 2 programs\n"
+        "Network: 1/18 ERACs named from a source; organisations 3 real, 16 samples; "
+        "advisors 1 real, 1 samples\n"
+    )
 
 
 def test_validate_a_bad_tree_exits_1_with_every_error_then_the_count(bad_root: Path) -> None:
@@ -45,8 +51,8 @@ def test_validate_a_bad_tree_exits_1_with_every_error_then_the_count(bad_root: P
     lines = done.stdout.splitlines()
     assert lines[0].startswith("content/advisors/bad-values.yaml:5:17: serves.fsas[0] : « j6e »")
     assert lines[1].startswith("  → ")
-    assert lines[-1] == "54 erreur(s)"
-    assert run("validate", "--lang", "en", "--root", str(bad_root)).stdout.splitlines()[-1] == "54 error(s)"
+    assert lines[-1] == "60 erreur(s)"
+    assert run("validate", "--lang", "en", "--root", str(bad_root)).stdout.splitlines()[-1] == "60 error(s)"
 
 
 def test_validate_without_a_content_folder_exits_1(tmp_path: Path) -> None:

@@ -34,7 +34,12 @@ def fixture_directory() -> Directory:
         code="14",
         name=Text(fr="Lanaudière", en="Lanaudière"),
         erac="lanaudiere-economique",
-        summary=Text(fr="Région au nord-est de Montréal.", en="Region north-east of Montréal."),
+        # content is written with plain spaces and straight apostrophes; the pages get the
+        # typography (golden files: narrow no-break spaces, ’, no-break space before % and $)
+        summary=Text(
+            fr="Région au nord-est de Montréal : « 2 500 entreprises » ; 10 % l'an, 4 M$ ! Et vous ?",
+            en='Region north-east of Montréal: "2,500 businesses"; 10% a year, $4M! And you?',
+        ),
         postal_areas=[
             PostalArea(fsa="J6E"),
             PostalArea(fsa="J0K", shared=True, municipalities=["Saint-Jacques"]),

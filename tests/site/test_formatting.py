@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.formatting import NBSP, NNBSP, format_date, format_money, format_number, tel_uri
+from generator.formatting import NBSP, NNBSP, format_date, format_money, format_number, tel_uri, typography
 
 
 def test_french_money_groups_with_narrow_no_break_spaces() -> None:
@@ -55,3 +55,46 @@ def test_dates() -> None:
 )
 def test_phone_numbers_become_dialable_tel_uris(written: str, uri: str) -> None:
     assert tel_uri(written) == uri
+
+
+# --- display typography (generator.formatting.typography) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "french"),
+    [
+        ("Note : oui ; non ! quoi ?", f"Note{NNBSP}: oui{NNBSP}; non{NNBSP}! quoi{NNBSP}?"),
+        ("Note: oui", f"Note{NNBSP}: oui"),
+        ("« cité »", f"«{NNBSP}cité{NNBSP}»"),
+        ("«cité»", f"«{NNBSP}cité{NNBSP}»"),
+        ("plus de 48 500 entreprises", f"plus de 48{NNBSP}500 entreprises"),
+        ("10 % et 4 M$ et 500 $", f"10{NBSP}% et 4{NBSP}M$ et 500{NBSP}$"),
+        ("10%", f"10{NBSP}%"),
+        ("l'innovation", "l\u2019innovation"),
+    ],
+)
+def test_french_display_text_gets_french_typography(written: str, french: str) -> None:
+    assert typography(written, "fr") == french
+
+
+@pytest.mark.parametrize(
+    "untouched",
+    [
+        "https://www.quebec.ca/nouvelles?a=b : voir",  # the address is left as written
+        "450 365-9218 p. 201",  # a phone number is not a number with digit groups
+        "J0K 2R0",
+        "à 13:30",
+    ],
+)
+def test_addresses_phones_postal_codes_and_times_keep_their_form(untouched: str) -> None:
+    head = untouched.split(" : ")[0]
+    assert typography(untouched, "fr").startswith(head)
+
+
+def test_english_keeps_its_own_rules_but_gets_the_apostrophe() -> None:
+    assert typography("Québec's hubs: 10% more?", "en") == "Québec\u2019s hubs: 10% more?"
+
+
+def test_typography_is_idempotent() -> None:
+    once = typography("« 2 500 » : l'an ; 10 %", "fr")
+    assert typography(once, "fr") == once

@@ -33,3 +33,16 @@ def test_every_generated_page_starts_with_the_marker() -> None:
     for lang in LANGUAGES:
         for page in all_pages(fixture_directory(), lang):
             assert render_page(env, page, lang).startswith(MARKER), page.path
+
+
+def test_the_golden_french_region_page_shows_french_typography() -> None:
+    """The fixture summary is written with plain spaces and a straight apostrophe."""
+    text = (GOLDEN / "regions" / "lanaudiere.fr.md").read_text(encoding="utf-8")
+    nnbsp, nbsp = "\u202f", "\u00a0"
+    assert (
+        f"Montréal{nnbsp}: «{nnbsp}2{nnbsp}500 entreprises{nnbsp}»{nnbsp}; 10{nbsp}% l’an, 4{nbsp}M${nnbsp}!"
+        in text
+    )
+    assert "Demander de l’aide" in text
+    english = (GOLDEN / "regions" / "lanaudiere.en.md").read_text(encoding="utf-8")
+    assert "Montréal: &quot;2,500 businesses&quot;; 10% a year" in english

@@ -25,16 +25,25 @@
       var have = (attr || "").split(" ");
       return values.some(function (v) { return have.indexOf(v) !== -1; });
     }
+    // "Open now": an open program whose start and end (ISO dates, "-" for none) hold today.
+    var today = new Date().toISOString().slice(0, 10);
+    function openToday(window) {
+      if (!window) return false;
+      var dates = window.split(" ");
+      return (dates[0] === "-" || dates[0] <= today) && (dates[1] === "-" || dates[1] >= today);
+    }
     function apply() {
       var region = form.elements.region.value;
       var kinds = checked("kind");
       var audiences = checked("audience");
+      var openOnly = checked("open").length > 0;
       var shown = 0;
       items.forEach(function (li) {
         var regions = li.getAttribute("data-regions");
         var ok = (!region || regions === "all" || regions.split(" ").indexOf(region) !== -1) &&
           anyIn(kinds, li.getAttribute("data-kinds")) &&
-          anyIn(audiences, li.getAttribute("data-audiences"));
+          anyIn(audiences, li.getAttribute("data-audiences")) &&
+          (!openOnly || openToday(li.getAttribute("data-open")));
         li.hidden = !ok;
         if (ok) shown += 1;
       });
@@ -45,7 +54,7 @@
     // Filters given in the address (?region=14&kind=grant) apply on arrival.
     var params = new URLSearchParams(window.location.search);
     if (params.get("region")) form.elements.region.value = params.get("region");
-    ["kind", "audience"].forEach(function (name) {
+    ["kind", "audience", "open"].forEach(function (name) {
       params.getAll(name).forEach(function (value) {
         var box = form.querySelector('input[name="' + name + '"][value="' + CSS.escape(value) + '"]');
         if (box) box.checked = true;
