@@ -7,7 +7,8 @@ mkdocs-static-i18n), and one vCard per organisation and per advisor
 
 Files are rewritten only when their text changed, so ``mkdocs serve`` does not
 loop on its own output; generated files that no longer match a record (a deleted
-program) are removed. Only pages starting with :data:`MARKER`, and vCards in the
+program) are removed. Only pages carrying :data:`MARKER` in their first lines (after
+the front matter of pages kept out of the search index), and vCards in the
 generated folders, are ever removed.
 """
 
@@ -108,7 +109,7 @@ def render_site(directory: Directory, root: Path) -> None:
         write_if_changed(docs / name, text)
     for folder in GENERATED_DIRS:
         for stale in sorted((docs / folder).glob("**/*.md")):
-            if stale not in wanted and stale.read_text(encoding="utf-8").startswith(MARKER):
+            if stale not in wanted and MARKER in stale.read_text(encoding="utf-8")[:200]:
                 stale.unlink()
         for stale in sorted((docs / folder).glob("*.vcf")):
             if stale not in wanted:
