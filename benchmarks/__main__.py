@@ -96,8 +96,9 @@ def function_section(cold: function_latency.ColdStart, warm: function_latency.Wa
         "(`tests/events/api_json_post.json`, new submission id) with the `aws` backend, its",
         "DynamoDB/SQS/SES v2 clients pointed at a moto server on loopback: import, settings,",
         "routing table, three clients, validate, route, conditional PutItem, SendMessage,",
-        "UpdateItem (queued). It is imported from the package `sam build` makes",
-        "(`functions/route_request/Makefile`: modules, routing table, precompiled bytecode).",
+        "UpdateItem (queued). It is imported from the artefact `sam build` made (`make sam`:",
+        "`.aws-sam/build/RouteRequestFunction`), run under "
+        f"{cold.interpreter}; the package's bytecode: {', '.join(cold.pycache) or 'none (source only)'}.",
         "The baseline is `import boto3`, the same three clients and the same three calls",
         "against the same server, so the difference is Relais' own code.",
         "",
