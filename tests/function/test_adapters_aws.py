@@ -275,7 +275,9 @@ def test_an_ses_misconfiguration_holds_every_request_and_a_fix_sends_them(
     others = [f"00000000-0000-0000-0000-0000000009{n:02d}" for n in range(3)]
     for n, sid in enumerate((SID, *others)):  # four businesses, from four places
         fields = valid_fields(
-            submission_id=sid, email=f"entreprise{n}@example.org", description=f"Besoin numéro {n} : exporter."
+            submission_id=sid,
+            email=f"entreprise{n}@example.org",
+            description=f"Besoin numéro {n} : exporter.",
         )
         event = json_event(fields)
         event["requestContext"]["http"]["sourceIp"] = f"198.51.100.{n + 1}"
