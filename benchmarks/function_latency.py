@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "functions" / "route_request"
 EVENT = REPO / "tests" / "events" / "api_json_post.json"
 TABLE = "relais-bench"
+LIMITS_TABLE = "relais-bench-limits"
 
 FUNCTION_SCRIPT = textwrap.dedent(
     """
@@ -107,6 +108,12 @@ def _event() -> dict[str, object]:
     event = json.loads(EVENT.read_text(encoding="utf-8"))
     body = json.loads(event["body"])
     body["submission_id"] = str(uuid.uuid4())
+    # a different business each time, from a different address: the abuse limits count them
+    # (their counter updates are part of the cold start) but never refuse one
+    n = uuid.uuid4().int
+    body["email"] = f"bench-{n % 10**9}@example.org"
+    body["description"] = f"{body['description']} ({n % 10**9})"
+    event["requestContext"]["http"]["sourceIp"] = f"198.51.{n % 250}.{n // 250 % 250 + 1}"
     body["started_at"] = int(time.time() * 1000) - 60_000
     event["body"] = json.dumps(body)
     return event
@@ -174,10 +181,24 @@ def cold_start(samples: int = 15) -> ColdStart:
             AttributeDefinitions=[{"AttributeName": "submission_id", "AttributeType": "S"}],
             BillingMode="PAY_PER_REQUEST",
         )
+        # the abuse counters' own table (template.yaml LimitsTable) and the key given directly
+        dynamodb.create_table(
+            TableName=LIMITS_TABLE,
+            KeySchema=[{"AttributeName": "key", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "key", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
         sqs = session.client("sqs", endpoint_url=env["AWS_ENDPOINT_URL"])
         queue_url = sqs.create_queue(QueueName="relais-bench")["QueueUrl"]
         env.update(
-            {"RELAIS_BACKEND": "aws", "TABLE_NAME": TABLE, "QUEUE_URL": queue_url, "LOG_LEVEL": "WARNING"}
+            {
+                "RELAIS_BACKEND": "aws",
+                "TABLE_NAME": TABLE,
+                "LIMITS_TABLE_NAME": LIMITS_TABLE,
+                "ABUSE_SECRET": "bench-" + "0" * 58,
+                "QUEUE_URL": queue_url,
+                "LOG_LEVEL": "WARNING",
+            }
         )
         function, baseline = [], []
         for _ in range(samples):  # alternate, so drift affects both alike
