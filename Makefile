@@ -82,7 +82,7 @@ sam: generate $(SAM_STAMP)  ## the deploy path without deploying: sam validate -
 test: setup browser-deps lint typecheck cfn-lint generate sam api-fuzz  ## every test (generate validates the content and builds the routing table first)
 	RELAIS_SAM_BUILT=1 $(PY) -m pytest
 
-bench: generate browser-deps sam  ## build time, page weight, Lighthouse, function cold start and latency -> docs/benchmarks.md
+bench: generate browser-deps sam  ## build time, page weight, Lighthouse, edit-to-preview, function cold start and latency -> docs/benchmarks.md
 	test -x benchmarks/lighthouse/node_modules/.bin/lighthouse || npm ci --silent --prefix benchmarks/lighthouse
 	$(PY) -m benchmarks
 

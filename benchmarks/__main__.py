@@ -18,7 +18,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from benchmarks import function_latency, lighthouse, site_build
+from benchmarks import edit_preview, function_latency, lighthouse, site_build
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "docs" / "benchmarks.md"
@@ -148,6 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_lighthouse:
             print("lighthouse…", file=sys.stderr)
             lines += lighthouse.section(Path(work) / "today" / "site")
+        print("edit to preview…", file=sys.stderr)
+        previews = [
+            edit_preview.measure(name, Path(work) / name.replace(" ", "-"), edits=2 if args.quick else 3)
+            for name in scales
+        ]
+        lines += edit_preview.section(previews)
     print("function cold start and warm latency…", file=sys.stderr)
     cold = function_latency.cold_start(samples=5 if args.quick else 15)
     warm = function_latency.warm(rounds=2 if args.quick else 5)
