@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint bench clean browser-deps
+.PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint sam api-fuzz bench clean browser-deps
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -19,6 +19,19 @@ $(STAMP): requirements-dev.txt functions/route_request/requirements.txt
 	touch $(STAMP)
 
 setup: $(STAMP)  ## create .venv with every dependency
+
+# AWS SAM CLI pins its own dependencies (boto3, cfn-lint, jsonschema…): it gets its own venv,
+# installed from PyPI on first use, so a fresh clone's `make test` has it too.
+SAM_VENV := .venv-tools/sam
+SAM_VERSION := 1.170.0
+SAM_STAMP := $(SAM_VENV)/.installed-$(SAM_VERSION)
+SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
+
+$(SAM_STAMP):
+	test -x $(SAM_VENV)/bin/python || $(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SAM_VENV)/bin/python -m pip install --quiet aws-sam-cli==$(SAM_VERSION)
+	touch $@
 
 browser-deps:  ## Debian's chromium and axe-core for the browser tests (no browser download)
 	bash scripts/install-browser-deps.sh
@@ -48,12 +61,30 @@ typecheck: setup
 cfn-lint: setup
 	$(VENV)/bin/cfn-lint template.yaml
 
-test: setup browser-deps lint typecheck cfn-lint generate  ## every test (generate validates the content and builds the routing table first)
-	$(PY) -m pytest
+# schemathesis too (hypothesis, its own pins): its own venv, from PyPI on first use.
+ST_VENV := .venv-tools/schemathesis
+ST_VERSION := 4.32.5
+ST_STAMP := $(ST_VENV)/.installed-$(ST_VERSION)
 
-bench: generate browser-deps  ## build time, page weight, Lighthouse, function cold start and latency -> docs/benchmarks.md
+$(ST_STAMP):
+	test -x $(ST_VENV)/bin/python || $(PYTHON) -m venv $(ST_VENV)
+	$(ST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ST_VENV)/bin/python -m pip install --quiet schemathesis==$(ST_VERSION)
+	touch $@
+
+api-fuzz: generate $(ST_STAMP)  ## schemathesis from docs/openapi.yaml against the local stack (bounded): no 5xx, every answer documented
+	$(PY) scripts/fuzz_api.py $(ST_VENV)/bin/schemathesis --max-examples 25
+
+sam: generate $(SAM_STAMP)  ## the deploy path without deploying: sam validate --lint, sam build (.aws-sam/build)
+	$(SAM) validate --lint --region ca-central-1
+	$(SAM) build --region ca-central-1 --no-cached
+
+test: setup browser-deps lint typecheck cfn-lint generate sam api-fuzz  ## every test (generate validates the content and builds the routing table first)
+	RELAIS_SAM_BUILT=1 $(PY) -m pytest
+
+bench: generate browser-deps sam  ## build time, page weight, Lighthouse, edit-to-preview, function cold start and latency -> docs/benchmarks.md
 	test -x benchmarks/lighthouse/node_modules/.bin/lighthouse || npm ci --silent --prefix benchmarks/lighthouse
 	$(PY) -m benchmarks
 
 clean:
-	rm -rf site var functions/route_request/routing_table.json .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site var functions/route_request/routing_table.json .aws-sam .pytest_cache .mypy_cache .ruff_cache

@@ -18,7 +18,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from benchmarks import function_latency, lighthouse, site_build
+from benchmarks import edit_preview, function_latency, lighthouse, site_build
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "docs" / "benchmarks.md"
@@ -96,8 +96,9 @@ def function_section(cold: function_latency.ColdStart, warm: function_latency.Wa
         "(`tests/events/api_json_post.json`, new submission id) with the `aws` backend, its",
         "DynamoDB/SQS/SES v2 clients pointed at a moto server on loopback: import, settings,",
         "routing table, three clients, validate, route, conditional PutItem, SendMessage,",
-        "UpdateItem (queued). It is imported from the package `sam build` makes",
-        "(`functions/route_request/Makefile`: modules, routing table, precompiled bytecode).",
+        "UpdateItem (queued). It is imported from the artefact `sam build` made (`make sam`:",
+        "`.aws-sam/build/RouteRequestFunction`), run under "
+        f"{cold.interpreter}; the package's bytecode: {', '.join(cold.pycache) or 'none (source only)'}.",
         "The baseline is `import boto3`, the same three clients and the same three calls",
         "against the same server, so the difference is Relais' own code.",
         "",
@@ -168,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_lighthouse:
             print("lighthouse…", file=sys.stderr)
             lines += lighthouse.section(Path(work) / "today" / "site")
+        print("edit to preview…", file=sys.stderr)
+        previews = [
+            edit_preview.measure(name, Path(work) / name.replace(" ", "-"), edits=2 if args.quick else 3)
+            for name in scales
+        ]
+        lines += edit_preview.section(previews)
     print("function cold start and warm latency…", file=sys.stderr)
     cold = function_latency.cold_start(samples=5 if args.quick else 15)
     warm = function_latency.warm(rounds=2 if args.quick else 5)

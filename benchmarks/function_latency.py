@@ -7,8 +7,12 @@ at a moto server on loopback. The baseline, in the same run and alternated with 
 is a fresh process that does ``import boto3``, creates the same three clients and
 makes the same three calls an accepted request makes (conditional PutItem,
 SendMessage, UpdateItem), so the difference is what Relais' own code adds to a cold
-start. The function is imported from the package ``sam build`` makes
-(functions/route_request/Makefile: modules, routing table, precompiled bytecode).
+start. The function is imported from the artefact ``sam build`` made (``make sam``:
+``.aws-sam/build/RouteRequestFunction``, bytecode compiled by the runtime's interpreter), and
+both scripts run under that interpreter (``python3.13``, the template's runtime, found by
+functions/route_request/Makefile) with boto3 installed beside it in ``.venv-tools/lambda-runtime``
+(pip compiles it at install, as the Lambda runtime ships it); without a ``python3.13`` the
+bench falls back to the current interpreter and says so.
 
 Warm: in one process, the pure routing decision (``resolve_region`` + ``route``) over
 every FSA of the real table, and the whole intake (validate → route → record → queue)
@@ -33,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "functions" / "route_request"
 EVENT = REPO / "tests" / "events" / "api_json_post.json"
 TABLE = "relais-bench"
+LIMITS_TABLE = "relais-bench-limits"
 
 FUNCTION_SCRIPT = textwrap.dedent(
     """
@@ -73,6 +78,8 @@ BASELINE_SCRIPT = textwrap.dedent(
 @dataclass(frozen=True)
 class ColdStart:
     samples: int
+    interpreter: str
+    pycache: list[str]  # the bytecode tags in the built package (cpython-313), [] if none
     baseline_import_ms: float
     baseline_total_ms: float
     function_import_ms: float
@@ -101,36 +108,55 @@ def _event() -> dict[str, object]:
     event = json.loads(EVENT.read_text(encoding="utf-8"))
     body = json.loads(event["body"])
     body["submission_id"] = str(uuid.uuid4())
+    # a different business each time, from a different address: the abuse limits count them
+    # (their counter updates are part of the cold start) but never refuse one
+    n = uuid.uuid4().int
+    body["email"] = f"bench-{n % 10**9}@example.org"
+    body["description"] = f"{body['description']} ({n % 10**9})"
+    event["requestContext"]["http"]["sourceIp"] = f"198.51.{n % 250}.{n // 250 % 250 + 1}"
     body["started_at"] = int(time.time() * 1000) - 60_000
     event["body"] = json.dumps(body)
     return event
 
 
-def _run(script: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, check=True
-    )
+BUILT = REPO / ".aws-sam" / "build" / "RouteRequestFunction"
+RUNTIME_VENV = REPO / ".venv-tools" / "lambda-runtime"
+
+
+def runtime_python() -> tuple[str, str]:
+    """(interpreter for the cold start, its description): the runtime's own, with boto3."""
+    found = subprocess.run(
+        ["make", "-s", "-C", str(PACKAGE), "runtime-python"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    if not found:
+        return sys.executable, f"Python {sys.version.split()[0]} (no python3.13 found: not the runtime's)"
+    python = RUNTIME_VENV / "bin" / "python"
+    if not (RUNTIME_VENV / ".installed").exists():
+        subprocess.run([found, "-m", "venv", "--clear", str(RUNTIME_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "boto3"], check=True)
+        (RUNTIME_VENV / ".installed").touch()
+    version = subprocess.run(
+        [str(python), "-c", "import sys; print(sys.version.split()[0])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return str(python), f"Python {version}, the template's runtime"
+
+
+def _run(script: str, args: list[str], env: dict[str, str], python: str = sys.executable) -> dict[str, float]:
+    out = subprocess.run([python, "-c", script, *args], env=env, capture_output=True, text=True, check=True)
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
 
-def build_package(target: Path) -> Path:
-    """The Lambda package as ``sam build`` makes it (functions/route_request/Makefile)."""
-    target.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        ["make", "-s", "build-RouteRequestFunction", f"ARTIFACTS_DIR={target}", f"PYTHON={sys.executable}"],
-        cwd=PACKAGE,
-        check=True,
-    )
-    return target
-
-
 def cold_start(samples: int = 15) -> ColdStart:
-    import tempfile
-
     from moto.server import ThreadedMotoServer
 
-    package = build_package(Path(tempfile.mkdtemp(prefix="relais-lambda-")))
+    if not (BUILT / "lambda_entry.py").is_file():
+        raise RuntimeError("no sam build artefact: run `make sam` first (make bench does)")
+    package = BUILT
+    python, interpreter = runtime_python()
 
     port = _free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
@@ -155,15 +181,29 @@ def cold_start(samples: int = 15) -> ColdStart:
             AttributeDefinitions=[{"AttributeName": "submission_id", "AttributeType": "S"}],
             BillingMode="PAY_PER_REQUEST",
         )
+        # the abuse counters' own table (template.yaml LimitsTable) and the key given directly
+        dynamodb.create_table(
+            TableName=LIMITS_TABLE,
+            KeySchema=[{"AttributeName": "key", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "key", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
         sqs = session.client("sqs", endpoint_url=env["AWS_ENDPOINT_URL"])
         queue_url = sqs.create_queue(QueueName="relais-bench")["QueueUrl"]
         env.update(
-            {"RELAIS_BACKEND": "aws", "TABLE_NAME": TABLE, "QUEUE_URL": queue_url, "LOG_LEVEL": "WARNING"}
+            {
+                "RELAIS_BACKEND": "aws",
+                "TABLE_NAME": TABLE,
+                "LIMITS_TABLE_NAME": LIMITS_TABLE,
+                "ABUSE_SECRET": "bench-" + "0" * 58,
+                "QUEUE_URL": queue_url,
+                "LOG_LEVEL": "WARNING",
+            }
         )
         function, baseline = [], []
         for _ in range(samples):  # alternate, so drift affects both alike
-            baseline.append(_run(BASELINE_SCRIPT, [TABLE, queue_url], env))
-            result = _run(FUNCTION_SCRIPT, [json.dumps(_event()), str(package)], env)
+            baseline.append(_run(BASELINE_SCRIPT, [TABLE, queue_url], env, python))
+            result = _run(FUNCTION_SCRIPT, [json.dumps(_event()), str(package)], env, python)
             if result["status"] != 202:
                 raise RuntimeError(f"the benchmark request was not accepted: {result}")
             function.append(result)
@@ -175,6 +215,8 @@ def cold_start(samples: int = 15) -> ColdStart:
 
     return ColdStart(
         samples=samples,
+        interpreter=interpreter,
+        pycache=sorted({p.name.split(".")[-2] for p in package.rglob("*.pyc")}),
         baseline_import_ms=med(baseline, "import"),
         baseline_total_ms=med(baseline, "total"),
         function_import_ms=med(function, "import"),

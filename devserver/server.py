@@ -1,4 +1,5 @@
-"""Serve ``site/`` statically and ``POST /api/requests`` through the function's own handler.
+"""Serve ``site/`` statically and ``/api/requests`` through the function's own handler, and
+run the function's scheduled tasks (the sweep…) as EventBridge Scheduler does in AWS.
 
 ``GET /api/challenge`` gives the form's proof-of-work challenge, as in AWS. The client
 address the abuse limits count (API Gateway's ``sourceIp``) is the TCP peer; with
@@ -31,10 +32,21 @@ from functions.route_request.handler import handle
 from functions.route_request.settings import Settings
 from functions.route_request.table import TableError, load_table
 
+from .scheduler import run_at_start, run_periodically
 from .watch import snapshot, watch
 
 API_PATH = "/api/requests"
 CHALLENGE_PATH = "/api/challenge"
+# The function's routes under /api (template.yaml's HttpApi events, docs/openapi.yaml).
+API_ROUTES = (API_PATH, CHALLENGE_PATH)
+
+
+class LocalServer(ThreadingHTTPServer):
+    """One thread per connection, and room for a burst: ``socketserver``'s listen backlog of
+    5 reset 9 to 17 of 40 simultaneous posts before any thread could accept them. The kernel
+    caps the backlog at ``net.core.somaxconn`` (4096 on Linux 5.4 and later)."""
+
+    request_queue_size = 1024
 
 
 class RelaisHandler(SimpleHTTPRequestHandler):
@@ -56,12 +68,59 @@ class RelaisHandler(SimpleHTTPRequestHandler):
                 return last
         return str(self.client_address[0])
 
+    def _is_api(self) -> bool:
+        return urlsplit(self.path).path.rstrip("/") in API_ROUTES
+
+    # Every method on a route of the function goes to its handler (which answers 405 with
+    # ``Allow`` to a method the route does not take, as behind API Gateway); elsewhere,
+    # static files.
     def do_GET(self) -> None:
+        if self._is_api():
+            self._call_function("GET")
+        else:
+            super().do_GET()
+
+    def do_HEAD(self) -> None:
+        if self._is_api():
+            self._call_function("HEAD")
+        else:
+            super().do_HEAD()
+
+    def do_POST(self) -> None:
+        if self._is_api():
+            self._call_function("POST")
+        else:
+            self.send_error(404, "Not Found")
+
+    def __getattr__(self, name: str) -> Any:
+        """``do_PUT``, ``do_TRACE``… any other method: the function's answer on its routes, a
+        plain 405 elsewhere (``http.server`` would answer 501, a server error)."""
+        method = name.removeprefix("do_")
+        if name.startswith("do_") and method.isalpha() and method.isupper():
+
+            def other_method() -> None:
+                if self._is_api():
+                    self._call_function(method)
+                else:
+                    self.send_error(405, "Method Not Allowed")
+
+            return other_method
+        raise AttributeError(name)
+
+    def _call_function(self, method: str) -> None:
+        """The request as an API Gateway HTTP API v2 event, through the function's handler."""
         url = urlsplit(self.path)
-        if url.path.rstrip("/") == CHALLENGE_PATH:
-            self.answer(self.event("GET", url, b""))
+        limit = self.app.settings.max_body_bytes
+        try:
+            length = int(self.headers.get("content-length") or 0)
+        except ValueError:
+            self.send_error(400, "Bad Content-Length")
             return
-        super().do_GET()
+        # Read at most one byte past the limit: the handler answers 413 on its own.
+        raw = self.rfile.read(min(max(length, 0), limit + 1))
+        if length > limit + 1:
+            self.close_connection = True  # the rest of an oversized body stays unread
+        self.answer(self.event(method, url, raw))
 
     def event(self, method: str, url: Any, raw: bytes) -> dict[str, Any]:
         """The API Gateway HTTP API v2 event for this request."""
@@ -93,24 +152,8 @@ class RelaisHandler(SimpleHTTPRequestHandler):
             self.send_header(name, str(value))
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
-        self.wfile.write(payload)
-
-    def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        if url.path.rstrip("/") != API_PATH:
-            self.send_error(404, "Not Found")
-            return
-        limit = self.app.settings.max_body_bytes
-        try:
-            length = int(self.headers.get("content-length") or 0)
-        except ValueError:
-            self.send_error(400, "Bad Content-Length")
-            return
-        # Read at most one byte past the limit: the handler answers 413 on its own.
-        raw = self.rfile.read(min(max(length, 0), limit + 1))
-        if length > limit + 1:
-            self.close_connection = True  # the rest of an oversized body stays unread
-        self.answer(self.event("POST", url, raw))
+        if self.command != "HEAD":
+            self.wfile.write(payload)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing page gets the site's own 404 page (as a static host serves it)."""
@@ -149,6 +192,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="take the client address from the last X-Forwarded-For entry (only behind your own proxy)",
     )
     parser.add_argument(
+        "--schedule-every",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="run the scheduled tasks (sweep, redrive…) this often instead of at their AWS rates",
+    )
+    parser.add_argument(
         "--watch",
         type=Path,
         default=None,
@@ -163,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.site.is_dir():
         print(f"devserver: no site at {args.site}/ — run `make build` first", file=sys.stderr)
         return 1
-    server = ThreadingHTTPServer((args.host, args.port), partial(RelaisHandler, app=None))  # type: ignore[arg-type]
+    server = LocalServer((args.host, args.port), partial(RelaisHandler, app=None))  # type: ignore[arg-type]
     port = server.server_address[1]
 
     def stop(signum: int, frame: object) -> None:
@@ -186,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         server.server_close()
         print(f"devserver: {exc}", file=sys.stderr)
         return 1
+    # Before serving: a request left pending by the last run is delivered now (scheduler.py).
+    run_at_start(app)
     server.RequestHandlerClass = partial(
         RelaisHandler, app=app, directory=str(args.site), behind_proxy=args.behind_proxy
     )
@@ -194,7 +246,13 @@ def main(argv: list[str] | None = None) -> int:
         f"devserver: site {args.site}/, requests at {origin}{API_PATH}, mail in {settings.outbox_dir}/",
         flush=True,
     )
-    watching = threading.Event()
+    stopping = threading.Event()
+    threading.Thread(
+        target=run_periodically,
+        args=(app, stopping),
+        kwargs={"every_seconds": args.schedule_every},
+        daemon=True,
+    ).start()
     if args.watch is not None:
 
         def reload_table() -> None:
@@ -202,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
 
         threading.Thread(
             target=watch,
-            args=(args.watch, args.site, reload_table, watching),
+            args=(args.watch, args.site, reload_table, stopping),
             kwargs={"since": snapshot(args.watch)},
             daemon=True,
         ).start()
@@ -210,6 +268,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server.serve_forever(poll_interval=0.2)
     finally:
-        watching.set()
+        stopping.set()
         server.server_close()
     return 0

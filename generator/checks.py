@@ -139,7 +139,8 @@ def check_region_codes(index: _Index) -> Iterator[ContentError]:
 
 def check_region_eracs(index: _Index) -> Iterator[ContentError]:
     """A region's ``erac`` is an organisation of kind ``erac`` that has an email
-    (the routing table sends it requests)."""
+    (the routing table sends it requests), or says ``to_confirm: true`` when no
+    general email is published (its requests then go to the operators to relay)."""
     for record, region in index.regions:
         found = index.organisations.get(region.erac)
         if found is None:
@@ -148,7 +149,9 @@ def check_region_eracs(index: _Index) -> Iterator[ContentError]:
         erac_record, erac = found
         if erac.kind != OrganisationKind.ERAC:
             yield record.error(("erac",), Code.ERAC_WRONG_KIND, value=region.erac, found=str(erac.kind))
-        if erac.email is None:
+        if erac.email is None and not erac.to_confirm:
+            # A real ERAC whose general email is not published says so (to_confirm: true):
+            # the routing table then sends its requests to the operators, who relay them.
             yield record.error(
                 ("erac",), Code.REFERENCE_WITHOUT_EMAIL, value=region.erac, other=erac_record.path
             )

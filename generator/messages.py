@@ -257,12 +257,13 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
     Code.REFERENCE_WITHOUT_EMAIL: {
         "fr": (
             "{field} : l'organisme « {value} » reçoit des demandes mais n'a pas de courriel",
-            "ajoutez email: à {other} "
-            "(un courriel @example.org avec sample: true si le vrai n'est pas connu)",
+            "ajoutez email: à {other} ; pour une ERAC dont aucun courriel général n'est publié, "
+            "mettez to_confirm: true (l'équipe Relais relaiera ses demandes)",
         ),
         "en": (
             "{field}: organisation « {value} » receives requests but has no email",
-            "add email: to {other} (an @example.org email with sample: true when the real one is unknown)",
+            "add email: to {other}; for an ERAC that publishes no general email, "
+            "set to_confirm: true (the Relais team will relay its requests)",
         ),
     },
     Code.EXAMPLE_EMAIL_NOT_SAMPLE: {

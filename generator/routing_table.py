@@ -30,14 +30,24 @@ def _point(coordinates: Coordinates | None) -> list[float] | None:
     return None if coordinates is None else [coordinates.lat, coordinates.lon]
 
 
+RELAY_DOMAIN = "example.org"
+"""An ERAC that publishes no general email gets ``<id>@example.org`` in the table with
+``sample: true``: the function sends mail for sample addresses to the operators'
+mailbox (``SAMPLE_RECIPIENT``), who relay it, so the request reaches a person and no
+address is invented."""
+
+
 def _organisation(organisation: Organisation) -> dict[str, Any]:
-    if organisation.email is None:  # checks.py reports it; reaching here is a bug
-        raise ValueError(f"organisation {organisation.id} is in the routing table without an email")
+    email, relayed = organisation.email, False
+    if email is None:
+        if not organisation.to_confirm:  # checks.py reports it; reaching here is a bug
+            raise ValueError(f"organisation {organisation.id} is in the routing table without an email")
+        email, relayed = f"{organisation.id}@{RELAY_DOMAIN}", True
     return {
         "name": _text(organisation.name),
         "kind": str(organisation.kind),
-        "email": organisation.email,
-        "sample": organisation.sample,
+        "email": email,
+        "sample": organisation.sample or relayed,
         "to_confirm": organisation.to_confirm,
     }
 

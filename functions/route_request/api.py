@@ -2,6 +2,9 @@
 errors become status codes.
 
 * ``application/json`` → JSON answers (docs/architecture.md "Responses").
+* no ``Content-Type``, or any other → 415; a method other than POST → 405 with ``Allow: POST``.
+  Fields the function does not read are ignored: never validated, recorded nor mailed (a
+  form deployed with a new field before the function must not lose requests).
 * ``application/x-www-form-urlencoded`` (the form without JavaScript) → ``303 See Other``
   to ``{SITE_ORIGIN}/merci/?reference=…`` or ``{SITE_ORIGIN}/erreur/?status=…``, under
   ``/en/`` for English. Error pages get only codes in the query string (``status``,
@@ -93,7 +96,9 @@ def parse_event(event: Mapping[str, Any], *, max_body_bytes: int) -> Submission 
         except (ValueError, UnicodeDecodeError):
             return BodyProblem(400, True, lang)
         return Submission(fields={key: values[0] for key, values in parsed.items()}, form=True)
-    if content_type not in (JSON_TYPE, "") and not content_type.endswith("+json"):
+    # No Content-Type, or one we do not read, is 415 (OWASP ASVS 4.0.3 V13.1.5): a body is
+    # never guessed to be JSON.
+    if content_type != JSON_TYPE and not content_type.endswith("+json"):
         return BodyProblem(415, False, lang)
     try:
         data = json.loads(text)

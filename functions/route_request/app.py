@@ -25,6 +25,7 @@ from .table import RoutingTable, load_table
 if TYPE_CHECKING:
     from .delivery import DeliveryResult
     from .messages import Sender
+    from .ses_events import AddressProblem
 
 
 @dataclass
@@ -73,6 +74,19 @@ class App:
 
         return deliver(
             submission_id,
+            store=self.store,
+            mailer=self.mailer,
+            table=self.table,
+            sender=self.sender,
+            now=int(self.clock()),
+            metrics_namespace=self.settings.metrics_namespace,
+        )
+
+    def record_address_problem(self, problem: AddressProblem) -> dict[str, str]:
+        from .delivery import record_address_problem  # see ``sender``
+
+        return record_address_problem(
+            problem,
             store=self.store,
             mailer=self.mailer,
             table=self.table,

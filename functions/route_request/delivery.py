@@ -18,8 +18,9 @@ from typing import Literal
 
 from . import log
 from .errors import PermanentMailError, RetryableMailError, SendingBlocked
-from .messages import Sender, compose
+from .messages import Sender, bounced_advisor_notice, compose
 from .ports import Mailer
+from .ses_events import ROLE_TAG, SUBMISSION_TAG, AddressProblem
 from .store import RequestStore
 from .table import RoutingTable
 
@@ -67,7 +68,11 @@ def deliver(
     failed: list[str] = []
     for outgoing in compose(record, table, sender):
         try:
-            mailer.send(outgoing.message, recipient=outgoing.recipient)
+            mailer.send(
+                outgoing.message,
+                recipient=outgoing.recipient,
+                tags={SUBMISSION_TAG: submission_id, ROLE_TAG: outgoing.role},
+            )
         except RetryableMailError as exc:
             if isinstance(exc, SendingBlocked):
                 log.metric(
@@ -104,3 +109,43 @@ def deliver(
     store.set_status(submission_id, status, now, attempts=record.attempts + 1)
     log.event("delivery_done", reference=record.reference, region=record.routing.region_code, status=status)
     return DeliveryResult(outcome="done", sent=tuple(sent), failed=tuple(failed))
+
+
+def record_address_problem(
+    problem: AddressProblem,
+    *,
+    store: RequestStore,
+    mailer: Mailer,
+    table: RoutingTable,
+    sender: Sender,
+    now: int,
+    metrics_namespace: str = "Relais",
+) -> dict[str, str]:
+    """Mark the recipient bounced or complained, call the operators (the
+    ``PermanentDeliveryFailure`` alarm) and, when an advisor's directory address bounced,
+    ask the region's ERAC to pass the request on. Mail errors propagate: the event is
+    retried (EventBridge invokes the function asynchronously, with retries)."""
+    record = store.get(problem.submission_id)
+    if record is None or problem.role not in record.deliveries:
+        log.event("address_problem_unknown_request", status=problem.kind)
+        return {"status": "missing"}
+    store.set_delivery(problem.submission_id, problem.role, problem.kind, now)
+    log.metric(
+        PERMANENT_FAILURE_METRIC,
+        metrics_namespace,
+        reference=record.reference,
+        recipient=problem.role,
+        status=problem.kind,
+        error_code=problem.subtype,
+    )
+    told = "operators"
+    if problem.kind == "bounced" and problem.role == "advisor" and record.deliveries.get("erac") == "sent":
+        notice = bounced_advisor_notice(record, table, sender)
+        mailer.send(
+            notice.message,
+            recipient=notice.recipient,
+            tags={SUBMISSION_TAG: problem.submission_id, ROLE_TAG: "erac"},
+        )
+        told = "erac"
+    log.event("address_problem", reference=record.reference, recipient=problem.role, status=problem.kind)
+    return {"status": problem.kind, "told": told}

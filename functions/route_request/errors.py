@@ -39,13 +39,17 @@ class RetryableMailError(RetryableError):
 
 
 class SendingBlocked(RetryableMailError):
-    """SES refuses to send anything for now (account or configuration set paused or
-    suspended, MAIL FROM domain not verified): nothing is wrong with this message, so it
-    waits with the queue's long back-off while an alarm calls an operator to lift the block."""
+    """SES refuses for a cause an operator must fix: the account or a configuration (paused or
+    suspended sending, an unverified MAIL FROM domain or sandbox recipient, a missing
+    configuration set, our IAM policy, a request SES finds malformed). Nothing proves the
+    address bad, so the request waits with the queue's long back-off while an alarm calls an
+    operator."""
 
 
 class PermanentMailError(PermanentError):
-    """SES refused this message for good (rejected, invalid recipient or content)."""
+    """This recipient can never be mailed (its address bounced for good, or complained).
+    SES's synchronous errors never raise it (mail_ses.py); a mailer that knows an address is
+    dead may."""
 
 
 class QueueUnavailable(RetryableError):

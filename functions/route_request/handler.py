@@ -1,4 +1,4 @@
-"""Lambda entry point: one function, three kinds of event.
+"""Lambda entry point: one function, four kinds of event.
 
 * API Gateway HTTP API v2 (``requestContext.http``) → take in a request (``intake.submit``)
   and answer (``api.respond``); ``GET /challenge`` → a proof-of-work challenge for the form.
@@ -6,7 +6,10 @@
   retryable failures go back with ``batchItemFailures`` and an exponential visibility
   back-off (``ChangeMessageVisibility``, capped at 12 h), so an hours-long SES outage is
   outlasted before the message reaches the dead-letter queue.
-* EventBridge Scheduler ``{"task": "sweep"}`` → re-queue recorded requests that were never
+* EventBridge ``{"source": "aws.ses"}``: a bounce or complaint about one of our emails
+  (``ses_events.py``) → mark that recipient, tell the operators or the ERAC.
+* EventBridge Scheduler (or the dev server's local scheduler; ``schedule.py``)
+  ``{"task": "sweep"}`` → re-queue recorded requests that were never
   queued or went quiet; ``{"task": "redrive"}`` → move the dead-letter queue back.
 
 Lambda loads it as ``lambda_entry.lambda_handler`` (see ``lambda_entry.py``); locally
@@ -19,7 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import log
@@ -47,11 +50,11 @@ def handle(event: Mapping[str, Any], app: App) -> dict[str, Any]:
     records = event.get("Records")
     if isinstance(records, list) and records and records[0].get("eventSource") == "aws:sqs":
         return handle_sqs(records, app)
-    task = event.get("task")
-    if task == "sweep":
-        return sweep(app)
-    if task == "redrive":
-        return redrive(app)
+    if event.get("source") == "aws.ses":
+        return handle_ses_event(event, app)
+    task = TASKS.get(str(event.get("task")))
+    if task is not None:
+        return task(app)
     log.event("unknown_event", error="unknown_event")
     return {"status": "ignored"}
 
@@ -137,6 +140,17 @@ def handle_sqs(records: list[Mapping[str, Any]], app: App) -> dict[str, Any]:
     return {"batchItemFailures": failures}
 
 
+def handle_ses_event(event: Mapping[str, Any], app: App) -> dict[str, Any]:
+    """A bounce or complaint from the configuration set, through EventBridge (ses_events.py)."""
+    from .ses_events import AddressProblem, read_event
+
+    found = read_event(event)
+    if not isinstance(found, AddressProblem):
+        log.event("ses_event_ignored", status=found.reason)
+        return {"status": "ignored"}
+    return app.record_address_problem(found)
+
+
 def sweep(app: App) -> dict[str, Any]:
     """Queue again every request recorded but not queued, or queued and gone quiet."""
     now = int(app.clock())
@@ -166,6 +180,11 @@ def redrive(app: App) -> dict[str, Any]:
         return {"started": False}
     log.event("redrive_done", status="started" if started else "not_started")
     return {"started": started}
+
+
+# The scheduled tasks by name: ``{"task": name}`` from EventBridge Scheduler in AWS, from the
+# dev server's local scheduler under ``make dev`` (schedule.SCHEDULE says how often).
+TASKS: dict[str, Callable[[App], dict[str, Any]]] = {"sweep": sweep, "redrive": redrive}
 
 
 if os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):  # in Lambda: read settings and table at init, once

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Mapping
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -13,7 +14,7 @@ class OutboxMailer:
     def __init__(self, directory: Path) -> None:
         self._directory = directory
 
-    def send(self, message: EmailMessage, *, recipient: str) -> str:
+    def send(self, message: EmailMessage, *, recipient: str, tags: Mapping[str, str] | None = None) -> str:
         self._directory.mkdir(parents=True, exist_ok=True)
         message_id = f"{time.time_ns()}-{uuid.uuid4().hex[:8]}"
         path = self._directory / f"{message_id}.eml"

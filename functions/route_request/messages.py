@@ -344,3 +344,30 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
             )
         )
     return out
+
+
+def bounced_advisor_notice(record: RequestRecord, table: RoutingTable, sender: Sender) -> Outgoing:
+    """To the region's ERAC: the advisor's address in the directory bounced for good, so the
+    request did not reach them; pass it on and have the directory corrected."""
+    region = table.regions[record.routing.region_code]
+    erac = table.organisations[record.routing.erac]
+    advisor = table.advisors[record.routing.advisor] if record.routing.advisor else None
+    who = f"{advisor.name} ({advisor.email})" if advisor else "la personne-ressource"
+    return _relay(
+        "erac",
+        name=erac.label("fr"),
+        email=erac.email,
+        sample=erac.sample,
+        subject=(
+            f"Relais — adresse refusée : demande {record.reference} à retransmettre ({region.label('fr')})"
+        ),
+        lines=[
+            f"Le courriel de cette demande à {who} a été refusé définitivement par son serveur : "
+            "la demande ne lui est pas parvenue.",
+            "Transmettez-la à la bonne personne et faites corriger l'adresse de sa fiche dans le "
+            f"répertoire ({sender.site_origin}/contribuer/).",
+        ],
+        record=record,
+        table=table,
+        sender=sender,
+    )

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from email.message import EmailMessage
 
 
 class Mailer(Protocol):
     """Sends one composed message. Raises RetryableMailError / PermanentMailError."""
 
-    def send(self, message: EmailMessage, *, recipient: str) -> str:
-        """Send ``message`` to ``recipient``; returns the provider's message id."""
+    def send(self, message: EmailMessage, *, recipient: str, tags: Mapping[str, str] | None = None) -> str:
+        """Send ``message`` to ``recipient``; returns the provider's message id. ``tags``
+        (letters, digits, ``_`` and ``-``) come back with SES's bounce and complaint events."""
         ...
 
 

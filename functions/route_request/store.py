@@ -20,8 +20,11 @@ from .validation import Request
 
 # pending → sent now; digest → in the recipient's next digest (its daily cap was reached);
 # held → waits for an operator (duplicate content), then pending or discarded; skipped → a
-# confirmation already went to this address today.
-DeliveryState = Literal["pending", "sent", "failed_permanent", "digest", "held", "skipped", "discarded"]
+# confirmation already went to this address today; bounced / complained: SES's events after
+# a send (ses_events.py), never mailed again.
+DeliveryState = Literal[
+    "pending", "sent", "failed_permanent", "digest", "held", "skipped", "discarded", "bounced", "complained"
+]
 WAITING: tuple[DeliveryState, ...] = ("pending", "digest", "held")
 Status = Literal["received", "delivered", "failed", "discarded"]
 ROLES = ("erac", "advisor", "requester")
@@ -151,4 +154,9 @@ class RequestStore(Protocol):
     def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
         """Ids of ``received`` records never queued and created before ``unqueued_before``,
         or queued but not updated since ``untouched_before``."""
+        ...
+
+    def failed(self) -> list[str]:
+        """Ids of ``failed`` records (a recipient marked ``failed_permanent``), for the
+        operators' ``redeliver`` command."""
         ...

@@ -134,22 +134,30 @@ class DynamoDbStore:
         self._update(submission_id, expression, {"#status": "status"}, values)
 
     def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
+        return self._scan_ids(
+            "#status = :received AND ((queued = :false AND created_at < :unq) "
+            "OR (queued = :true AND updated_at < :untouched))",
+            {
+                ":received": "received",
+                ":false": False,
+                ":true": True,
+                ":unq": unqueued_before,
+                ":untouched": untouched_before,
+            },
+        )
+
+    def failed(self) -> list[str]:
+        return self._scan_ids("#status = :failed", {":failed": "failed"})
+
+    def _scan_ids(self, condition: str, values: dict[str, object]) -> list[str]:
+        """Ids of the records matching ``condition`` (``#status`` names the status attribute)."""
         ids: list[str] = []
         kwargs: dict[str, Any] = {
             "TableName": self._table,
             "ProjectionExpression": "submission_id",
-            "FilterExpression": "#status = :received AND ((queued = :false AND created_at < :unq) "
-            "OR (queued = :true AND updated_at < :untouched))",
+            "FilterExpression": condition,
             "ExpressionAttributeNames": {"#status": "status"},
-            "ExpressionAttributeValues": _to_attributes(
-                {
-                    ":received": "received",
-                    ":false": False,
-                    ":true": True,
-                    ":unq": unqueued_before,
-                    ":untouched": untouched_before,
-                }
-            ),
+            "ExpressionAttributeValues": _to_attributes(values),
         }
         while True:
             with _translated():

@@ -29,7 +29,7 @@ class SqliteStore:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         try:
-            db = sqlite3.connect(self._path, timeout=10, isolation_level="IMMEDIATE")
+            db = sqlite3.connect(self._path, timeout=30, isolation_level="IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"sqlite:{type(exc).__name__}") from exc
         try:
@@ -102,3 +102,12 @@ class SqliteStore:
             ):
                 ids.append(item["submission_id"])
         return sorted(ids)
+
+    def failed(self) -> list[str]:
+        with self._connect() as db:
+            rows = db.execute("SELECT item FROM requests").fetchall()
+        return sorted(
+            item["submission_id"]
+            for item in map(json.loads, (r[0] for r in rows))
+            if item["status"] == "failed"
+        )

@@ -50,6 +50,21 @@ _CONTROL_KEEP_NEWLINES = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]+")
 # A lone surrogate (``"\\ud800"`` escaped in JSON) is no character: UTF-8 cannot encode it,
 # so it could be neither hashed, stored nor mailed.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Characters that change how text reads without being seen: bidirectional marks, embeddings,
+# overrides and isolates (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), zero-width
+# space and joiners (U+200B-U+200D), word joiner and invisible operators (U+2060-U+2064),
+# deprecated format controls (U+206A-U+206F), the zero-width no-break space (U+FEFF), the soft
+# hyphen, the Mongolian vowel separator, interlinear annotations, shorthand and musical format
+# controls, tag characters: every Unicode "Cf" (format) character except the visible prepended
+# signs of Arabic, Syriac and Kaithi and the Egyptian hieroglyph controls; plus the combining
+# grapheme joiner and the Hangul fillers, which render as nothing. A right-to-left override in
+# a name shows "Jean\u202eadmin" reversed in the recipient's mail client (the "Trojan Source"
+# trick, CVE-2021-42574; Unicode TR #36, section 2). Names and other single-line fields refuse
+# them (they reach the Reply-To display name and the subject); the description loses them.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\u3164\ufeff\uffa0\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 _ACCEPTED_CONSENT = frozenset({"yes", "oui", "true", "on", "1"})
 
 MESSAGES: dict[str, dict[str, dict[Lang, str]]] = {
@@ -166,6 +181,14 @@ MESSAGES: dict[str, dict[str, dict[Lang, str]]] = {
 }
 
 
+INVISIBLE_MESSAGE: dict[Lang, str] = {
+    "fr": "Ce champ contient un caractère invisible ou qui inverse le sens du texte "
+    "(souvent collé avec le texte); retapez-le.",
+    "en": "This field contains an invisible or text-direction character "
+    "(often pasted along with the text); type it again.",
+}
+
+
 def message(field: str, kind: str, lang: Lang) -> str:
     """The error message for ``field`` and ``kind`` in ``lang``; a field that says the same
     thing whatever went wrong has only its ``invalid`` message."""
@@ -246,6 +269,11 @@ def validate(fields: Mapping[str, object], *, now_ms: int, min_fill_seconds: int
             raw = ""
         if not isinstance(raw, str) or _SURROGATE.search(raw):
             errors[name] = message(name, "invalid", lang)
+            return ""
+        if multiline:
+            raw = _INVISIBLE.sub("", raw)
+        elif _INVISIBLE.search(raw):
+            errors[name] = INVISIBLE_MESSAGE[lang]
             return ""
         cleaned = _clean(raw, multiline=multiline)
         if not cleaned:

@@ -107,6 +107,11 @@ UI: dict[str, Pair] = {
     ),
     "to_confirm": ("À confirmer", "To be confirmed"),
     "checked_on": ("Vérifié le", "Checked on"),
+    "erac_no_email": (
+        "Aucun courriel général publié pour cet organisme : l'équipe Relais lui relaie les demandes "
+        "de la région.",
+        "This organisation publishes no general email: the Relais team relays the region's requests to it.",
+    ),
     "filter_open_now": ("Ouvert maintenant", "Open now"),
     "not_checked": ("Fiche d'exemple, non vérifiée", "Sample record, not checked"),
     "report_correction": ("Signaler une correction", "Report a correction"),

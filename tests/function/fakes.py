@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from email.message import EmailMessage
 
@@ -63,6 +64,10 @@ class FakeStore:
             record = replace(record, attempts=attempts)
         self.records[submission_id] = record
 
+    def failed(self) -> list[str]:
+        self._check("failed")
+        return sorted(r.submission_id for r in self.records.values() if r.status == "failed")
+
     def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
         self._check("stale")
         return sorted(
@@ -82,13 +87,15 @@ class FakeMailer:
 
     def __init__(self) -> None:
         self.sent: list[tuple[str, EmailMessage]] = []
+        self.tags: list[dict[str, str]] = []
         self.failures: dict[str, list[RelaisError]] = {}
 
-    def send(self, message: EmailMessage, *, recipient: str) -> str:
+    def send(self, message: EmailMessage, *, recipient: str, tags: Mapping[str, str] | None = None) -> str:
         pending = self.failures.get(recipient)
         if pending:
             raise pending.pop(0)
         self.sent.append((recipient, message))
+        self.tags.append(dict(tags or {}))
         return f"fake-{len(self.sent)}"
 
     def recipients(self) -> list[str]:

@@ -17,7 +17,6 @@ from moto import mock_aws
 
 from functions.route_request.app import App, build_app
 from functions.route_request.errors import (
-    PermanentMailError,
     QueueUnavailable,
     RetryableMailError,
     SendingBlocked,
@@ -196,12 +195,15 @@ def _ses_error(code: str, status: int = 400) -> dict[str, Any]:
         ("ServiceUnavailable", 503, RetryableMailError),
         ("InternalFailure", 500, RetryableMailError),
         ("SomethingNew", 502, RetryableMailError),
-        ("MessageRejected", 400, PermanentMailError),
+        ("MessageRejected", 400, SendingBlocked),  # the sandbox: an unverified recipient
+        ("NotFoundException", 404, SendingBlocked),  # no such configuration set
+        ("AccessDeniedException", 400, SendingBlocked),  # our IAM policy
+        ("SomethingNew", 400, SendingBlocked),  # an unknown 4xx is no proof the address is bad
         ("MailFromDomainNotVerifiedException", 400, SendingBlocked),
         ("AccountSuspendedException", 400, SendingBlocked),
         ("SendingPausedException", 400, SendingBlocked),
         ("ConfigurationSetSendingPausedException", 400, SendingBlocked),
-        ("BadRequestException", 400, PermanentMailError),
+        ("BadRequestException", 400, SendingBlocked),
     ],
 )
 def test_ses_errors_by_code(table: RoutingTable, code: str, status: int, expected: type[Exception]) -> None:
@@ -260,18 +262,57 @@ def test_ses_throttled_end_to_end_retries_with_backoff(aws: dict[str, Any], aws_
     assert queue.visibility == [("rh-0", 120)]
 
 
-def test_ses_permanent_rejection_end_to_end(aws: dict[str, Any], aws_app: App) -> None:
-    handle(json_event(valid_fields()), aws_app)
+@pytest.mark.parametrize(
+    ("code", "status"),
+    [("MessageRejected", 400), ("NotFoundException", 404), ("BadRequestException", 400), ("Unexpected", 403)],
+)
+def test_an_ses_misconfiguration_holds_every_request_and_a_fix_sends_them(
+    aws: dict[str, Any], aws_app: App, capsys: pytest.CaptureFixture[str], code: str, status: int
+) -> None:
+    """The adversarial run's SES outage: a misconfiguration failed every request in flight for
+    good. Now each waits (nobody marked failed), the alarm's metric is emitted, and once the
+    configuration is fixed the queue's next attempt sends everything."""
+    others = [f"00000000-0000-0000-0000-0000000009{n:02d}" for n in range(3)]
+    for n, sid in enumerate((SID, *others)):  # four businesses, from four places
+        fields = valid_fields(
+            submission_id=sid,
+            email=f"entreprise{n}@example.org",
+            description=f"Besoin numéro {n} : exporter.",
+        )
+        event = json_event(fields)
+        event["requestContext"]["http"]["sourceIp"] = f"198.51.100.{n + 1}"
+        assert handle(event, aws_app)["statusCode"] == 202
     client = aws_app.mailer._client  # type: ignore[attr-defined]
+    queue = FakeQueue()
+    aws_app.queue = queue
     with Stubber(client) as stub:
-        stub.add_client_error("send_email", **_ses_error("MessageRejected"))
-        stub.add_response("send_email", {"MessageId": "2"})
-        stub.add_response("send_email", {"MessageId": "3"})
-        assert handle(sqs_event(SID), aws_app) == {"batchItemFailures": []}
-    record = aws_app.store.get(SID)
-    assert (
-        record is not None and record.deliveries["erac"] == "failed_permanent" and record.status == "failed"
-    )
+        for _ in range(4):
+            stub.add_client_error("send_email", **_ses_error(code, status))
+        result = handle(sqs_event(SID, *others, receive_count=2), aws_app)
+    assert len(result["batchItemFailures"]) == 4
+    for sid in (SID, *others):
+        record = aws_app.store.get(sid)
+        assert record is not None and record.status == "received"
+        assert set(record.deliveries.values()) == {"pending"}
+    assert capsys.readouterr().out.count('"SendingBlocked": 1') == 4
+    # the operator fixes the configuration; the queue delivers again
+    with Stubber(client) as stub:
+        for n in range(12):
+            stub.add_response("send_email", {"MessageId": f"m-{n}"})
+        assert handle(sqs_event(SID, *others, receive_count=3), aws_app) == {"batchItemFailures": []}
+    assert all(aws_app.store.get(sid).status == "delivered" for sid in (SID, *others))  # type: ignore[union-attr]
+
+
+def test_no_ses_error_code_marks_a_recipient_failed(table: RoutingTable) -> None:
+    """Only a bounce proves an address bad (ses_events.py): every synchronous error retries."""
+    client = boto3.client("sesv2", region_name=REGION, aws_access_key_id="x", aws_secret_access_key="x")
+    mailer = SesMailer(client, sender=SENDER)
+    message = _any_message(table)
+    for code, status in [("MessageRejected", 400), ("InvalidParameterValue", 400), ("Gone", 410), ("X", 500)]:
+        with Stubber(client) as stub:
+            stub.add_client_error("send_email", **_ses_error(code, status))
+            with pytest.raises(RetryableMailError):
+                mailer.send(message, recipient="a@example.org")
 
 
 def _stubbed_dynamodb(code: str, status: int, *, read_first: bool = False) -> DynamoDbStore:

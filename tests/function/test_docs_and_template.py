@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,9 @@ from typing import Any
 import yaml
 
 from functions.route_request import settings
+from functions.route_request.delivery import backoff_seconds
+from functions.route_request.handler import TASKS
+from functions.route_request.schedule import SCHEDULE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,7 +57,14 @@ def test_template_guarantees() -> None:
     assert table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"]
     assert table["TimeToLiveSpecification"]["AttributeName"] == "expires_at"
     queue = resources["DeliveryQueue"]["Properties"]
-    assert queue["RedrivePolicy"]["maxReceiveCount"] == 20 and queue["MessageRetentionPeriod"] == 1209600
+    assert queue["RedrivePolicy"]["maxReceiveCount"] == 20
+    dlq = resources["DeliveryDeadLetterQueue"]["Properties"]
+    # a message moved to the DLQ keeps its first enqueue time: the DLQ must keep it longer
+    assert dlq["MessageRetentionPeriod"] > queue["MessageRetentionPeriod"]
+    receives = queue["RedrivePolicy"]["maxReceiveCount"]
+    time_to_dead_letter = sum(backoff_seconds(n) for n in range(1, receives + 1))
+    assert time_to_dead_letter < queue["MessageRetentionPeriod"]
+    assert dlq["MessageRetentionPeriod"] <= 1209600  # SQS's maximum
     function = resources["RouteRequestFunction"]["Properties"]
     assert (function["Runtime"], function["Architectures"], function["Handler"]) == (
         "python3.13",
@@ -62,6 +73,8 @@ def test_template_guarantees() -> None:
     )
     assert function["CodeUri"] == "functions/route_request/"
     assert (ROOT / function["CodeUri"] / "lambda_entry.py").exists()
+    # every method reaches the handler, which answers 405 to all but POST
+    assert function["Events"]["PostRequest"]["Properties"]["Method"] == "ANY"
     trigger = resources["DeliverFromQueue"]["Properties"]
     assert trigger["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
     # no SAM SQS event: it would attach a managed policy reaching every queue
@@ -82,3 +95,17 @@ def test_template_guarantees() -> None:
     cors = resources["HttpApi"]["Properties"]["CorsConfiguration"]["AllowOrigins"]
     assert cors == [{"Ref": "SiteOrigin"}]
     assert {"ApiUrl"} <= set(template["Outputs"])
+
+
+def test_the_schedule_the_template_and_the_handler_agree() -> None:
+    """Each scheduled task runs in AWS (template.yaml) and under `make dev` (devserver's local
+    scheduler, from schedule.SCHEDULE) at the same rate, through the same handler task."""
+    template = yaml.load((ROOT / "template.yaml").read_text(encoding="utf-8"), Loader=_CfnLoader)
+    events = template["Resources"]["RouteRequestFunction"]["Properties"]["Events"]
+    in_template = {
+        json.loads(event["Properties"]["Input"])["task"]: event["Properties"]["ScheduleExpression"]
+        for event in events.values()
+        if event["Type"] == "ScheduleV2"
+    }
+    assert in_template == {task.name: task.expression for task in SCHEDULE}
+    assert {task.name for task in SCHEDULE} <= set(TASKS)

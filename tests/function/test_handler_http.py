@@ -123,17 +123,45 @@ def test_huge_body_is_413(app: App) -> None:
     assert form["statusCode"] == 303 and "status=too_large" in form["headers"]["location"]
 
 
-def test_other_content_type_is_415(app: App) -> None:
+def test_no_content_type_is_415_and_records_nothing(app: App) -> None:
     event = json_event(valid_fields())
-    event["headers"]["content-type"] = "text/plain"
+    del event["headers"]["content-type"]
+    response = handle(event, app)
+    assert response["statusCode"] == 415 and body(response)["status"] == "invalid"
+    assert app.store.get(str(valid_fields()["submission_id"])) is None
+    assert app.mailer.sent == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "multipart/form-data; boundary=x", "application/xml", ""]
+)
+def test_unexpected_content_types_are_415(app: App, content_type: str) -> None:
+    event = json_event(valid_fields())
+    event["headers"]["content-type"] = content_type
     assert handle(event, app)["statusCode"] == 415
 
 
-def test_get_is_405(app: App) -> None:
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH"])
+def test_other_methods_are_405(app: App, method: str) -> None:
     event = json_event(valid_fields())
-    event["requestContext"]["http"]["method"] = "GET"
+    event["requestContext"]["http"]["method"] = method
     response = handle(event, app)
     assert response["statusCode"] == 405 and response["headers"]["allow"] == "POST"
+    assert app.store.get(str(valid_fields()["submission_id"])) is None
+
+
+def test_unknown_fields_are_ignored_never_recorded_nor_mailed(app: App) -> None:
+    """The decision on extra fields: ignore them. The site and the function deploy apart, so a
+    form that gains a field first must not lose requests; what is not read is never stored."""
+    fields = valid_fields(role="admin", status="delivered", deliveries={"erac": "sent"}, note="XYZZY-extra")
+    response = handle(json_event(fields), app)
+    assert response["statusCode"] == 202
+    record = app.store.get(str(fields["submission_id"]))
+    assert record is not None and record.status != "delivered"
+    assert "XYZZY" not in json.dumps(record.to_item())
+    assert not {"role", "note", "status", "deliveries"} & set(record.request)
+    for _recipient, message in app.mailer.sent:  # type: ignore[attr-defined]
+        assert "XYZZY" not in message.as_string()
 
 
 def test_honeypot_pretends_success_records_nothing(app: App) -> None:

@@ -103,3 +103,30 @@ def test_the_function_can_read_the_table(directory: Directory) -> None:
 
     parsed = RoutingTable.from_dict(build_routing_table(directory))
     assert parsed.fsas["J0K"].regions == ("14", "15")
+
+
+def test_an_erac_that_publishes_no_email_is_relayed_by_the_operators(directory: Directory) -> None:
+    """A real ERAC without a published general email (to_confirm: true) stays real on the
+    site; in the table it is a sample address, which the function sends to the operators."""
+    erac_id = directory.regions["lanaudiere"].erac
+    erac = directory.organisations[erac_id].model_copy(
+        update={"email": None, "sample": False, "to_confirm": True}
+    )
+    organisations = {**directory.organisations, erac_id: erac}
+    table = build_routing_table(
+        Directory(directory.regions, organisations, directory.advisors, directory.programs)
+    )
+    entry = table["organisations"][erac_id]
+    assert entry["email"] == f"{erac_id}@example.org"
+    assert entry["sample"] is True
+
+    unconfirmed = erac.model_copy(update={"to_confirm": False})
+    with pytest.raises(ValueError, match="without an email"):
+        build_routing_table(
+            Directory(
+                directory.regions,
+                {**organisations, erac_id: unconfirmed},
+                directory.advisors,
+                directory.programs,
+            )
+        )
