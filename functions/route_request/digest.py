@@ -2,7 +2,7 @@
 that recipient in one email instead of one each, so an inbox cannot be flooded and no
 request is lost.
 
-Run by the schedule ``{"task": "digest"}`` (template.yaml ``Digest``, every morning) or by
+Run by the schedule ``{"task": "digest"}`` (template.yaml ``Digest``, once a day; schedule.py) or by
 ``python -m functions.route_request.operate digest``. Each recipient (an ERAC or an
 advisor, by its id in the routing table) gets one message listing every waiting request in
 full, as the single emails would have shown them; each request's state becomes ``sent``
