@@ -10,7 +10,8 @@
   (``ses_events.py``) → mark that recipient, tell the operators or the ERAC.
 * EventBridge Scheduler (or the dev server's local scheduler; ``schedule.py``)
   ``{"task": "sweep"}`` → re-queue recorded requests that were never
-  queued or went quiet; ``{"task": "redrive"}`` → move the dead-letter queue back.
+  queued or went quiet; ``{"task": "redrive"}`` → move the dead-letter queue back;
+  ``{"task": "digest"}`` → send the digests of requests past a recipient's cap.
 
 Lambda loads it as ``lambda_entry.lambda_handler`` (see ``lambda_entry.py``); locally
 it is ``functions.route_request.handler``. The app (settings, routing table, clients) is
@@ -171,6 +172,25 @@ def sweep(app: App) -> dict[str, Any]:
     return {"requeued": requeued, "stale": len(stale)}
 
 
+def digest(app: App) -> dict[str, Any]:
+    """Send each recipient past its cap one email with the requests waiting for it."""
+    from .digest import send_digests
+
+    try:
+        result = send_digests(
+            store=app.store,
+            mailer=app.mailer,
+            table=app.table,
+            sender=app.sender,
+            now=int(app.clock()),
+            metrics_namespace=app.settings.metrics_namespace,
+        )
+    except RelaisError as exc:  # the store failed: the next run sends them
+        log.event("digest_store_error", error_code=exc.code)
+        return {"digests": 0, "error": exc.code}
+    return {"digests": result.digests, "requests": result.requests, "waiting": result.waiting}
+
+
 def redrive(app: App) -> dict[str, Any]:
     """Start moving the dead-letter queue's messages back to the delivery queue."""
     try:
@@ -184,7 +204,7 @@ def redrive(app: App) -> dict[str, Any]:
 
 # The scheduled tasks by name: ``{"task": name}`` from EventBridge Scheduler in AWS, from the
 # dev server's local scheduler under ``make dev`` (schedule.SCHEDULE says how often).
-TASKS: dict[str, Callable[[App], dict[str, Any]]] = {"sweep": sweep, "redrive": redrive}
+TASKS: dict[str, Callable[[App], dict[str, Any]]] = {"sweep": sweep, "redrive": redrive, "digest": digest}
 
 
 if os.environ.get("AWS_LAMBDA_FUNCTION_NAME"):  # in Lambda: read settings and table at init, once

@@ -36,4 +36,6 @@ SCHEDULE: tuple[ScheduledTask, ...] = (
     ScheduledTask("sweep", every_minutes=15),
     # move the dead-letter queue back to the delivery queue (handler.redrive)
     ScheduledTask("redrive", every_minutes=6 * 60),
+    # one email per recipient with the requests past its daily cap (handler.digest, digest.py)
+    ScheduledTask("digest", every_minutes=24 * 60),
 )

@@ -151,6 +151,10 @@ class RequestStore(Protocol):
         self, submission_id: str, status: Status, now: int, *, attempts: int | None = None
     ) -> None: ...
 
+    def waiting(self, state: DeliveryState) -> list[RequestRecord]:
+        """Records with at least one recipient in ``state`` (``digest`` or ``held``)."""
+        ...
+
     def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
         """Ids of ``received`` records never queued and created before ``unqueued_before``,
         or queued but not updated since ``untouched_before``."""

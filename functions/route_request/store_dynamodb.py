@@ -133,6 +133,24 @@ class DynamoDbStore:
             values[":attempts"] = attempts
         self._update(submission_id, expression, {"#status": "status"}, values)
 
+    def waiting(self, state: DeliveryState) -> list[RequestRecord]:
+        """A filtered ``Scan`` (see the module docstring on scans): waiting requests are few."""
+        records: list[RequestRecord] = []
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "FilterExpression": "deliveries.erac = :s OR deliveries.advisor = :s"
+            " OR deliveries.requester = :s",
+            "ExpressionAttributeValues": _to_attributes({":s": state}),
+            "ConsistentRead": True,
+        }
+        while True:
+            with _translated():
+                page = self._client.scan(**kwargs)
+            records.extend(RequestRecord.from_item(_from_attributes(item)) for item in page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                return records
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
     def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
         return self._scan_ids(
             "#status = :received AND ((queued = :false AND created_at < :unq) "

@@ -89,6 +89,12 @@ class SqliteStore:
             changes["attempts"] = attempts
         self._change(submission_id, changes)
 
+    def waiting(self, state: DeliveryState) -> list[RequestRecord]:
+        with self._connect() as db:
+            rows = db.execute("SELECT item FROM requests").fetchall()
+        records = [RequestRecord.from_item(json.loads(text)) for (text,) in rows]
+        return [r for r in records if state in r.deliveries.values()]
+
     def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
         with self._connect() as db:
             rows = db.execute("SELECT item FROM requests").fetchall()

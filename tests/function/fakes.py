@@ -68,6 +68,10 @@ class FakeStore:
         self._check("failed")
         return sorted(r.submission_id for r in self.records.values() if r.status == "failed")
 
+    def waiting(self, state: DeliveryState) -> list[RequestRecord]:
+        self._check("waiting")
+        return [r for r in self.records.values() if state in r.deliveries.values()]
+
     def stale(self, *, unqueued_before: int, untouched_before: int) -> list[str]:
         self._check("stale")
         return sorted(

@@ -432,3 +432,17 @@ def test_raw_data_is_base64_on_the_wire(table: RoutingTable) -> None:
     # boto3 base64-encodes blob members itself: we pass bytes, never pre-encoded text
     message = _any_message(table)
     assert isinstance(message.as_bytes(), bytes) and base64.b64encode(message.as_bytes())
+
+
+def test_dynamodb_finds_the_requests_waiting_for_a_digest_or_an_operator(
+    aws: dict[str, Any], table: RoutingTable
+) -> None:
+    from dataclasses import replace
+
+    store = DynamoDbStore(aws["dynamodb"], TABLE)
+    record = _any_record(table)
+    store.create(replace(record, deliveries={"erac": "digest", "advisor": "sent", "requester": "sent"}))
+    store.create(replace(record, submission_id="other", deliveries={"erac": "sent", "requester": "held"}))
+    assert [r.submission_id for r in store.waiting("digest")] == [record.submission_id]
+    assert [r.submission_id for r in store.waiting("held")] == ["other"]
+    assert store.waiting("pending") == []

@@ -58,12 +58,12 @@ _serial = iter(range(1, 1_000_000))
 def post(app: App, *, client: str = "192.0.2.10", form: bool = False, **changes: object) -> dict[str, Any]:
     """One new request (a fresh submission id and description unless given) from ``client``."""
     n = next(_serial)
-    fields = valid_fields(
-        submission_id=f"00000000-0000-4000-8000-{n:012d}",
-        description=f"Projet numéro {n}",
-        started_at=int(app.clock() * 1000) - 60_000,
-        **changes,
-    )
+    defaults: dict[str, object] = {
+        "submission_id": f"00000000-0000-4000-8000-{n:012d}",
+        "description": f"Projet numéro {n}",
+        "started_at": int(app.clock() * 1000) - 60_000,
+    }
+    fields = valid_fields(**{**defaults, **changes})
     if form:
         fields.pop("submission_id")
     event = form_event(fields) if form else json_event(fields)

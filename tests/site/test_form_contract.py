@@ -21,6 +21,7 @@ OTHER_FIELDS = {
     "region_choice",
     "started_at",
     "website",
+    "proof",  # read by the handler (the proof of work, abuse.py), not by validation
 }
 
 

@@ -3,9 +3,11 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
-  // The site's root, from this script's own address (assets/relais.js), whatever the page.
   var script = document.currentScript;
+  // The site's root, from this script's own address (assets/relais.js), whatever the page.
   var SITE_ROOT = script ? new URL("../", script.src) : new URL("/", window.location.href);
+  // The proof-of-work worker sits beside this file (assets/relais-pow.js).
+  var workerUrl = script && script.src ? script.src.replace(/relais\.js(\?.*)?$/, "relais-pow.js") : "";
 
   /* ---- programs index: filter the list in place ------------------------------ */
   function setupFilters() {
@@ -77,9 +79,75 @@
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
+  /* The proof of work (docs/function.md "Abuse limits"): fetched and solved in a Web
+     Worker from the first time the person enters the form, so it is ready when they send.
+     Anything missing (no Worker, the challenge unreachable, too slow) only means the
+     request goes without it, under stricter limits: the form never waits more than
+     PROOF_WAIT_MS for it. */
+  var PROOF_WAIT_MS = 8000;
+  function makeProof(challengeUrl) {
+    var state = { status: "idle", value: "", expires: 0, waiting: [] };
+    function settle(status, value) {
+      state.status = status;
+      state.value = value || "";
+      var waiting = state.waiting;
+      state.waiting = [];
+      waiting.forEach(function (done) { done(); });
+    }
+    function start() {
+      if (state.status === "working") return;
+      if (!window.Worker || !window.fetch || !workerUrl || !challengeUrl) return settle("failed");
+      state.status = "working";
+      fetch(challengeUrl, { headers: { Accept: "application/json" }, credentials: "omit" })
+        .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+        .then(function (challenge) {
+          var match = /[?&]expires=(\d+)/.exec(String(challenge.salt || ""));
+          state.expires = match ? Number(match[1]) : 0;
+          var worker = new Worker(workerUrl);
+          worker.onmessage = function (event) {
+            worker.terminate();
+            if (!event.data || typeof event.data.number !== "number") return settle("failed");
+            settle("done", btoa(JSON.stringify({
+              algorithm: challenge.algorithm,
+              challenge: challenge.challenge,
+              number: event.data.number,
+              salt: challenge.salt,
+              signature: challenge.signature
+            })));
+          };
+          worker.onerror = function () { worker.terminate(); settle("failed"); };
+          worker.postMessage(challenge);
+        })
+        .catch(function () { settle("failed"); });
+    }
+    return {
+      start: function () { if (state.status === "idle") start(); },
+      // A proof buys one request: after each answer, work out a fresh one.
+      renew: function () { state.status = "idle"; state.value = ""; start(); },
+      // Calls back with the proof ("" without one) as soon as it is known, or after PROOF_WAIT_MS.
+      when: function (callback) {
+        var called = false;
+        function done() {
+          if (called) return;
+          called = true;
+          var fresh = state.status === "done" && state.expires - 60 > Date.now() / 1000;
+          callback(fresh ? state.value : "");
+        }
+        if (state.status === "done" && state.expires - 60 <= Date.now() / 1000) state.status = "idle";
+        if (state.status === "idle") start();
+        if (state.status !== "working") return done();
+        state.waiting.push(done);
+        window.setTimeout(done, PROOF_WAIT_MS);
+      }
+    };
+  }
+
   function setupRequestForm() {
     var form = document.getElementById("relais-request");
     if (!form) return;
+    // The challenge endpoint is the request endpoint's sibling: …/requests → …/challenge.
+    var proof = makeProof(form.action.replace(/requests\/?$/, "challenge"));
+    form.addEventListener("focusin", proof.start);
     var summary = document.getElementById("relais-error-summary");
     var status = form.querySelector("[data-status]");
     var choice = document.getElementById("relais-region-choice");
@@ -170,16 +238,24 @@
       return data;
     }
 
+    function send(proofValue) {
+      var data = payload();
+      if (proofValue) data.proof = proofValue;
+      else delete data.proof;
+      return fetch(form.action, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(data)
+      });
+    }
+
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearErrors();
       submit.disabled = true;
       status.textContent = form.getAttribute("data-msg-sending");
-      fetch(form.action, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(payload())
-      })
+      new Promise(function (resolve) { proof.when(resolve); })
+        .then(send)
         .then(function (response) {
           return response.json().catch(function () { return {}; }).then(function (body) {
             return { code: response.status, body: body };
@@ -188,6 +264,7 @@
         .then(function (result) {
           var body = result.body || {};
           status.textContent = "";
+          if (body.status !== "accepted") proof.renew();
           if (body.status === "accepted") {
             var next = form.getAttribute("data-thanks") + "?reference=" + encodeURIComponent(body.reference);
             if (body.confirmation === "already_sent_today") next += "&confirmation=already_sent_today";
@@ -208,6 +285,7 @@
         })
         .catch(function () {
           status.textContent = "";
+          proof.renew();
           showMessage(form.getAttribute("data-msg-network"));
         })
         .then(function () { submit.disabled = false; });
