@@ -26,10 +26,19 @@ def read_link_secret(settings: Settings, *, client: Any = None) -> bytes:
         return _from_secrets_manager(settings.link_secret_arn, client)
     path = settings.var_dir / "link-secret"
     if not path.exists():
+        # Written whole beside, then linked into place: of several threads starting at once
+        # one link wins, and nobody ever reads a half-written key.
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        tmp = path.with_name(f"link-secret.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as handle:
             handle.write(secrets.token_hex(32))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
     return path.read_text(encoding="ascii").strip().encode("ascii")
 
 

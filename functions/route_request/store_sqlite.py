@@ -128,9 +128,11 @@ class SqliteStore:
         )
 
     def apply(self, submission_id: str, change: Change) -> bool:
-        # BEGIN IMMEDIATE (isolation_level) takes the write lock before the read: two
-        # actions on the same record are serialised, and the second sees the first's version.
+        # BEGIN IMMEDIATE takes the write lock *before* the read (sqlite3's isolation_level
+        # only begins a transaction at the first write): two actions on the same record are
+        # serialised, and the second sees the first's version.
         with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
             row = db.execute("SELECT item FROM requests WHERE submission_id = ?", (submission_id,)).fetchone()
             if row is None:
                 return False
@@ -149,6 +151,7 @@ class SqliteStore:
 
     def set_notice(self, submission_id: str, notice_id: str, state: DeliveryState, now: int) -> None:
         with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")  # read and write under one lock (see apply)
             row = db.execute("SELECT item FROM requests WHERE submission_id = ?", (submission_id,)).fetchone()
             if row is None:
                 return
