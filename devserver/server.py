@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import base64
 import os
+import re
 import signal
 import sys
 import threading
@@ -38,7 +39,11 @@ from .watch import snapshot, watch
 API_PATH = "/api/requests"
 CHALLENGE_PATH = "/api/challenge"
 # The function's routes under /api (template.yaml's HttpApi events, docs/openapi.yaml).
-API_ROUTES = (API_PATH, CHALLENGE_PATH)
+# /a/{token}: an email's personal link (GET page, POST action); /s/{token}: the requester's
+# status page; /stats: the response-time statistics.
+API_ROUTES = (API_PATH, CHALLENGE_PATH, "/api/a/{token}", "/api/s/{token}", "/api/stats")
+# A personal link's token is a credential: the request log shows its route, not the token.
+_TOKEN = re.compile(r"(/api/[as]/)[^\s?\"]+")
 
 
 class LocalServer(ThreadingHTTPServer):
@@ -69,7 +74,14 @@ class RelaisHandler(SimpleHTTPRequestHandler):
         return str(self.client_address[0])
 
     def _is_api(self) -> bool:
-        return urlsplit(self.path).path.rstrip("/") in API_ROUTES
+        path = urlsplit(self.path).path
+        for route in API_ROUTES:
+            prefix, brace, _ = route.partition("{")
+            if (brace and path.startswith(prefix) and "/" not in path[len(prefix) :]) or (
+                not brace and path.rstrip("/") == route
+            ):
+                return True
+        return False
 
     # Every method on a route of the function goes to its handler (which answers 405 with
     # ``Allow`` to a method the route does not take, as behind API Gateway); elsewhere,
@@ -171,7 +183,8 @@ class RelaisHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         # Request lines only (paths and status); never bodies, so no personal data.
-        sys.stderr.write(f"devserver: {format % args}\n")
+        line = _TOKEN.sub(r"\1…", format % args)
+        sys.stderr.write(f"devserver: {line}\n")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -40,6 +40,25 @@ class App:
     # benchmarks) no limit applies.
     counters: Counters | None = None
     secret: bytes = b""
+    secretsmanager: Any = None  # aws: the client reading the link secret (made when first needed)
+    _link_secret: bytes | None = field(default=None, repr=False)
+
+    def link_secret(self) -> bytes:
+        """The key signing personal links, read once (secrets_store.py)."""
+        if self._link_secret is None:
+            from .secrets_store import read_link_secret
+
+            if (
+                self.settings.backend == "aws"
+                and not self.settings.link_secret
+                and self.secretsmanager is None
+            ):
+                import boto3  # made on the action and delivery paths only: a form post never pays for it
+
+                self.secretsmanager = boto3.client("secretsmanager")
+
+            self._link_secret = read_link_secret(self.settings, client=self.secretsmanager)
+        return self._link_secret
 
     @property
     def sender(self) -> Sender:
@@ -50,6 +69,9 @@ class App:
             name=self.settings.sender_name,
             site_origin=self.settings.site_origin,
             sample_recipient=self.settings.sample_recipient,
+            api_base=self.settings.api_base,
+            link_secret=self.link_secret(),
+            operators=self.settings.operators,
         )
 
     @property
@@ -138,6 +160,7 @@ def build_app(
             queue=SqsQueue(sqs, queue_url=settings.queue_url, dlq_arn=settings.dlq_arn),
             counters=DynamoDbCounters(dynamodb, settings.limits_table_name),
             secret=secret.encode("utf-8"),
+            secretsmanager=secretsmanager,
         )
     else:
         from .counters_sqlite import SqliteCounters

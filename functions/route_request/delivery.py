@@ -21,7 +21,7 @@ from .errors import PermanentMailError, RetryableMailError, SendingBlocked
 from .messages import Sender, bounced_advisor_notice, compose
 from .ports import Mailer
 from .ses_events import ROLE_TAG, SUBMISSION_TAG, AddressProblem
-from .store import RequestStore
+from .store import RequestRecord, RequestStore
 from .table import RoutingTable
 
 PERMANENT_FAILURE_METRIC = "PermanentDeliveryFailure"
@@ -66,7 +66,7 @@ def deliver(
         return DeliveryResult(outcome="missing")
     sent: list[str] = []
     failed: list[str] = []
-    for outgoing in compose(record, table, sender):
+    for outgoing in compose(record, table, sender, now=now):
         try:
             mailer.send(
                 outgoing.message,
@@ -105,6 +105,11 @@ def deliver(
         record = record.with_delivery(outgoing.role, "sent", now)
         sent.append(outgoing.role)
         log.event("delivery_sent", reference=record.reference, recipient=outgoing.role)
+    if record.pending_notices():
+        retry = _send_notices(record, store=store, mailer=mailer, table=table, sender=sender, now=now)
+        if retry is not None:
+            store.set_status(submission_id, record.settled_status(), now, attempts=record.attempts + 1)
+            return DeliveryResult(outcome="retry", sent=tuple(sent), failed=tuple(failed), error_code=retry)
     status = record.settled_status()
     store.set_status(submission_id, status, now, attempts=record.attempts + 1)
     log.event("delivery_done", reference=record.reference, region=record.routing.region_code, status=status)
@@ -149,3 +154,45 @@ def record_address_problem(
         told = "erac"
     log.event("address_problem", reference=record.reference, recipient=problem.role, status=problem.kind)
     return {"status": problem.kind, "told": told}
+
+
+def _send_notices(
+    record: RequestRecord,
+    *,
+    store: RequestStore,
+    mailer: Mailer,
+    table: RoutingTable,
+    sender: Sender,
+    now: int,
+) -> str | None:
+    """Send the notices an action stored (``lifecycle.Notice``), each once; the error code
+    of a retryable failure (the queue tries again later), else None."""
+    from .notices import compose_notice  # only when an action asked for emails
+
+    for notice_id in record.pending_notices():
+        notice = record.notices[notice_id]
+        outgoing = compose_notice(notice, record, table, sender, now)
+        if outgoing is None:  # its recipient left the table: nobody to tell
+            store.set_notice(record.submission_id, notice_id, "failed_permanent", now)
+            log.event("notice_no_recipient", reference=record.reference, recipient=str(notice["kind"]))
+            continue
+        try:
+            mailer.send(
+                outgoing.message,
+                recipient=outgoing.recipient,
+                tags={SUBMISSION_TAG: record.submission_id, ROLE_TAG: outgoing.role},
+            )
+        except RetryableMailError as exc:
+            log.event(
+                "notice_retry", reference=record.reference, recipient=outgoing.role, error_code=exc.code
+            )
+            return exc.code
+        except PermanentMailError as exc:
+            store.set_notice(record.submission_id, notice_id, "failed_permanent", now)
+            log.event(
+                "notice_failed", reference=record.reference, recipient=outgoing.role, error_code=exc.code
+            )
+            continue
+        store.set_notice(record.submission_id, notice_id, "sent", now)
+        log.event("notice_sent", reference=record.reference, recipient=outgoing.role)
+    return None

@@ -54,3 +54,7 @@ class PermanentMailError(PermanentError):
 
 class QueueUnavailable(RetryableError):
     """The delivery queue could not take or move the message."""
+
+
+class SecretUnavailable(RetryableError):
+    """The link-signing secret could not be read (Secrets Manager down, or not granted)."""

@@ -64,6 +64,21 @@ def handle_http(event: Mapping[str, Any], app: App) -> dict[str, Any]:
     http = event.get("requestContext", {}).get("http", {})
     if str(http.get("path", event.get("rawPath", ""))).rstrip("/").endswith("/challenge"):
         return challenge(http, app)
+    # the dev server keeps its /api prefix in rawPath (devserver/server.py)
+    path = str(event.get("rawPath") or "").removeprefix("/api")
+    if path.startswith(("/a/", "/s/", "/stats")):
+        # the emails' links and the statistics: their modules load on their own paths only
+        from .lifecycle_http import handle as handle_lifecycle
+
+        try:
+            return handle_lifecycle(event, app)
+        except Exception as exc:  # the boundary: a bug answers 500, logged without its message
+            log.exception("lifecycle_failed", exc, http_status=500)
+            return {
+                "statusCode": 500,
+                "headers": {"content-type": "text/plain; charset=utf-8", "cache-control": "no-store"},
+                "body": "Erreur interne / Internal error",
+            }
     parsed = parse_event(event, max_body_bytes=app.settings.max_body_bytes)
     if not isinstance(parsed, Submission):
         log.event("request_unreadable", http_status=parsed.http_status)
@@ -169,7 +184,14 @@ def sweep(app: App) -> dict[str, Any]:
             continue
         requeued += 1
     log.event("sweep_done", count=requeued)
-    return {"requeued": requeued, "stale": len(stale)}
+    from .followup import follow_up  # the schedule's path only
+
+    try:
+        followed = follow_up(app, now)
+    except RelaisError as exc:  # the store failed: the next sweep tries again
+        log.event("follow_up_failed", error_code=exc.code)
+        followed = {}
+    return {"requeued": requeued, "stale": len(stale), **followed}
 
 
 def digest(app: App) -> dict[str, Any]:

@@ -20,8 +20,16 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 
+from .links import Action, sign_link
 from .store import RequestRecord
 from .table import RoutingTable
+
+ACTION_LABELS: tuple[tuple[Action, str], ...] = (
+    ("take", "Je prends la demande"),
+    ("transfer", "Transférer"),
+    ("contact", "Contact établi"),
+    ("close", "Clore"),
+)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 
@@ -35,6 +43,27 @@ class Sender:
     # yet, ``…@example.org``) really goes: the operators' mailbox, so such a request still
     # reaches a person. ``None`` (local backend) writes it to its example.org address.
     sample_recipient: str | None = None
+    api_base: str = ""  # where personal links point (Settings.api_base)
+    link_secret: bytes = b""  # signs them; empty: emails carry no links
+    operators: str = ""  # the operators' mailbox (escalations)
+
+    def link(self, submission_id: str, recipient: str, action: Action, now: int) -> str | None:
+        """A signed personal link (links.py), or None when no secret was given."""
+        if not self.link_secret:
+            return None
+        token = sign_link(
+            self.link_secret, submission_id=submission_id, recipient=recipient, action=action, now=now
+        )
+        return f"{self.api_base}/{'s' if action == 'status' else 'a'}/{token}"
+
+    def action_links(self, submission_id: str, recipient: str, now: int) -> list[tuple[str, str]]:
+        """The four actions of a relay's email, labelled in French (the network's language)."""
+        out = []
+        for action, label in ACTION_LABELS:
+            url = self.link(submission_id, recipient, action, now)
+            if url:
+                out.append((label, url))
+        return out
 
     def route_to(self, email: str, *, sample: bool) -> tuple[str, str | None]:
         """(address to send to, the record's own address when redirected)."""
@@ -156,6 +185,8 @@ def _build(
     reply_to: Address | None,
     closing: list[str],
     include_request: bool = True,
+    links: list[tuple[str, str]] | None = None,
+    extra: list[str] | None = None,
 ) -> EmailMessage:
     """One message: text and HTML parts, every value escaped in the HTML. Without
     ``include_request`` the requester's own typed values (business, description…) are left
@@ -169,7 +200,13 @@ def _build(
     details = _details(record, lang) if include_request else []
     description = record.request.get("description", "")
 
+    links = links or []
+    extra = extra or []
     text_lines = [*intro, ""]
+    if links:
+        text_lines += [f"{label}{colon}{url}" for label, url in links] + [""]
+    if extra:
+        text_lines += [*extra, ""]
     text_lines += [
         f"{labels['reference']}{colon}{record.reference}",
         f"{labels['region']}{colon}{region}",
@@ -189,6 +226,12 @@ def _build(
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{e(subject)}</title></head><body>"
         + "".join(f"<p>{e(line)}</p>" for line in intro if line)
+        + (
+            "<p>" + " · ".join(f'<a href="{e(url)}">{e(label)}</a>' for label, url in links) + "</p>"
+            if links
+            else ""
+        )
+        + "".join(f"<p>{e(line)}</p>" for line in extra if line)
         + f"<p><strong>{e(labels['reference'])}{e(colon)}{e(record.reference)}</strong><br>"
         f"{e(labels['region'])}{e(colon)}{e(region)}</p>"
         f"<h2>{e(labels['why'])}</h2><p>{e(why)}</p>"
@@ -229,6 +272,8 @@ def _relay(
     record: RequestRecord,
     table: RoutingTable,
     sender: Sender,
+    links: list[tuple[str, str]] | None = None,
+    extra: list[str] | None = None,
 ) -> Outgoing:
     """The French message to one relay in the chain (the ERAC or the advisor). Mail for a
     sample record goes to the operators' mailbox when one is configured, flagged as such."""
@@ -254,13 +299,19 @@ def _relay(
             lang="fr",
             reply_to=_address(record.request.get("contact_name", ""), record.request["email"]),
             closing=[f"Traitement des renseignements personnels : {sender.site_origin}/confidentialite/"],
+            links=links,
+            extra=extra,
         ),
     )
 
 
-def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[Outgoing]:
-    """The messages still to send for ``record``, one per recipient role with a pending delivery."""
+def compose(
+    record: RequestRecord, table: RoutingTable, sender: Sender, *, now: int | None = None
+) -> list[Outgoing]:
+    """The messages still to send for ``record``, one per recipient role with a pending delivery.
+    Personal links are signed at ``now`` (default: the request's creation)."""
     out = []
+    now = record.created_at if now is None else now
     pending = set(record.pending())
     region = table.regions[record.routing.region_code]
     privacy = f"{sender.site_origin}/confidentialite/"
@@ -278,6 +329,7 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
                 record=record,
                 table=table,
                 sender=sender,
+                links=sender.action_links(record.submission_id, record.routing.erac, now),
             )
         )
     if "advisor" in pending and record.routing.advisor:
@@ -293,6 +345,7 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
                 record=record,
                 table=table,
                 sender=sender,
+                links=sender.action_links(record.submission_id, record.routing.advisor, now),
             )
         )
     if "requester" in pending:
@@ -340,6 +393,7 @@ def compose(record: RequestRecord, table: RoutingTable, sender: Sender) -> list[
                     reply_to=_address(erac.label(lang), sender.route_to(erac.email, sample=erac.sample)[0]),
                     closing=closing,
                     include_request=False,
+                    links=status_links(record, sender, now),
                 ),
             )
         )
@@ -371,3 +425,12 @@ def bounced_advisor_notice(record: RequestRecord, table: RoutingTable, sender: S
         table=table,
         sender=sender,
     )
+
+
+def status_links(record: RequestRecord, sender: Sender, now: int) -> list[tuple[str, str]]:
+    """The requester's private status link, labelled in their language."""
+    url = sender.link(record.submission_id, "requester", "status", now)
+    if url is None:
+        return []
+    label = "Where your request stands" if record.lang == "en" else "Où en est votre demande"
+    return [(label, url)]

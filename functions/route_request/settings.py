@@ -63,6 +63,21 @@ also declared in ``template.yaml`` (``Environment.Variables``) and in ``docs/fun
                             SHA-256 hashes. Challenges signed with a lower difficulty are refused
                             as too easy. Default 100000.
 ``POW_EXPIRES_MINUTES``     Minutes a challenge stays valid. Default 30.
+``API_ORIGIN``              Base URL of the function's HTTP API, where the emails' personal links
+                            point (``{API_ORIGIN}/a/<token>``, ``/s/<token>``) and the statistics
+                            are served (``/stats``). Default ``{SITE_ORIGIN}/api`` (the devserver's
+                            one origin).
+``LINK_SECRET``             The key signing personal links (HMAC-SHA256), for the ``local`` backend;
+                            unset, the devserver keeps a random one in ``RELAIS_VAR_DIR/link-secret``.
+``LINK_SECRET_ARN``         ``aws`` backend: the Secrets Manager secret holding that key, read on
+                            the action and delivery paths only (never on a form post).
+``OPERATORS_ADDRESS``       The network operators' mailbox, which receives escalations. Default
+                            ``SAMPLE_RECIPIENT``, else ``SENDER_ADDRESS``.
+``REMINDER_BUSINESS_DAYS``  A request nobody took after this many business days reminds its ERAC.
+                            Default 2.
+``ESCALATION_BUSINESS_DAYS`` ...and after this many, goes to the operators. Default 5.
+``EXTRA_HOLIDAYS``          More closed days than Québec's statutory holidays, ``YYYY-MM-DD``
+                            comma-separated (functions/route_request/workdays.py).
 ``METRICS_NAMESPACE``       CloudWatch namespace of the embedded-metric log lines. Default ``Relais``.
 ``LOG_LEVEL``               Default ``INFO``.
 """
@@ -126,6 +141,21 @@ class Settings:
     pow_expires_minutes: int = 30
     metrics_namespace: str = "Relais"
     log_level: str = "INFO"
+    api_origin: str = ""
+    link_secret: str = ""
+    link_secret_arn: str = ""
+    operators_address: str = ""
+    reminder_business_days: int = 2
+    escalation_business_days: int = 5
+    extra_holidays: str = ""
+
+    @property
+    def api_base(self) -> str:
+        return (self.api_origin or f"{self.site_origin}/api").rstrip("/")
+
+    @property
+    def operators(self) -> str:
+        return self.operators_address or self.sample_recipient or self.sender_address
 
     @property
     def limit_policy(self) -> LimitPolicy:
@@ -207,6 +237,13 @@ class Settings:
             pow_expires_minutes=_int(env, "POW_EXPIRES_MINUTES", default.pow_expires_minutes),
             metrics_namespace=env.get("METRICS_NAMESPACE", default.metrics_namespace),
             log_level=env.get("LOG_LEVEL", default.log_level),
+            api_origin=env.get("API_ORIGIN", default.api_origin).rstrip("/"),
+            link_secret=env.get("LINK_SECRET", default.link_secret),
+            link_secret_arn=env.get("LINK_SECRET_ARN", default.link_secret_arn),
+            operators_address=env.get("OPERATORS_ADDRESS", default.operators_address),
+            reminder_business_days=_int(env, "REMINDER_BUSINESS_DAYS", default.reminder_business_days),
+            escalation_business_days=_int(env, "ESCALATION_BUSINESS_DAYS", default.escalation_business_days),
+            extra_holidays=env.get("EXTRA_HOLIDAYS", default.extra_holidays),
         )
 
 

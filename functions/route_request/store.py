@@ -13,10 +13,13 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from .routing import Routing
 from .validation import Request
+
+if TYPE_CHECKING:
+    from .lifecycle import State
 
 # pending → sent now; digest → in the recipient's next digest (its daily cap was reached);
 # held → waits for an operator (duplicate content), then pending or discarded; skipped → a
@@ -59,6 +62,40 @@ class RequestRecord:
     queued: bool = False
     attempts: int = 0
     extra: Mapping[str, str] = field(default_factory=dict)
+    # What happened after the first emails (``lifecycle.State.as_dict``); empty until the
+    # first action, so the form post writes nothing more than before.
+    lifecycle: Mapping[str, object] = field(default_factory=dict)
+    # Emails an action asked for, by id: {"kind", "to", "about", "state", "at"}.
+    notices: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+
+    def state(self) -> State:
+        """The request's :class:`lifecycle.State` (derived from the record until a first action)."""
+        from .lifecycle import Event, Holders, State
+
+        holders = Holders(self.routing.region_code, self.routing.erac, self.routing.advisor)
+        data = self.lifecycle or {
+            "stage": "received",
+            "since": self.created_at,
+            "history": [Event(self.created_at, "received", "system").as_dict()],
+            "version": 0,
+        }
+        history = data.get("history") or []
+        assert isinstance(history, list)
+        if any(event.get("action") == "transfer" for event in history):
+            # delivered again once the new holders' emails went out
+            delivered = not any(
+                n.get("kind") == "transferred_in" and n.get("state") == "pending"
+                for n in self.notices.values()
+            )
+        else:
+            delivered = self.deliveries.get("erac") == "sent"
+        return State.from_dict(data, holders, delivered=delivered)
+
+    def pending_notices(self) -> list[str]:
+        return sorted(
+            (nid for nid, notice in self.notices.items() if notice.get("state") == "pending"),
+            key=lambda nid: tuple(int(x) if x.isdigit() else x for x in nid.split("-")),
+        )
 
     def pending(self) -> list[str]:
         return [role for role in ROLES if self.deliveries.get(role) == "pending"]
@@ -93,6 +130,8 @@ class RequestRecord:
             "deliveries": dict(self.deliveries),
             "queued": self.queued,
             "attempts": self.attempts,
+            **({"lifecycle": dict(self.lifecycle)} if self.lifecycle else {}),
+            **({"notices": {k: dict(v) for k, v in self.notices.items()}} if self.notices else {}),
         }
 
     @classmethod
@@ -116,7 +155,57 @@ class RequestRecord:
             deliveries={str(k): v for k, v in deliveries.items()},
             queued=bool(item.get("queued", False)),
             attempts=int(item.get("attempts", 0)),  # type: ignore[call-overload]
+            lifecycle=_numbers(item.get("lifecycle") or {}),  # type: ignore[arg-type]
+            notices=_notices(item.get("notices")),
         )
+
+
+def _notices(value: object) -> dict[str, Mapping[str, object]]:
+    if not isinstance(value, dict):
+        return {}
+    out: dict[str, Mapping[str, object]] = {}
+    for key, notice in value.items():
+        clean = _numbers(notice)
+        assert isinstance(clean, dict)
+        out[str(key)] = clean
+    return out
+
+
+def _numbers(value: object) -> object:
+    """DynamoDB hands numbers back as Decimal: whole numbers become int again."""
+    if isinstance(value, dict):
+        return {str(k): _numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_numbers(v) for v in value]
+    if value is not None and type(value).__name__ == "Decimal":
+        return int(value)  # type: ignore[call-overload]
+    return value
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an action stores: the new lifecycle, the routing (changed by a transfer) and
+    the notices to send, written only if the stored version is still ``expected_version``."""
+
+    lifecycle: Mapping[str, object]
+    routing: Routing
+    notices: Mapping[str, Mapping[str, object]]
+    expected_version: int
+    now: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What statistics and reminders read of a record: no personal data."""
+
+    submission_id: str
+    region: str
+    created_at: int
+    status: str
+    erac_delivered: bool
+    lifecycle: Mapping[str, object]
+    updated_at: int = 0
+    pending_notices: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,4 +252,17 @@ class RequestStore(Protocol):
     def failed(self) -> list[str]:
         """Ids of ``failed`` records (a recipient marked ``failed_permanent``), for the
         operators' ``redeliver`` command."""
+        ...
+
+    def apply(self, submission_id: str, change: Change) -> bool:
+        """Store ``change`` if the record's lifecycle version is still ``change.expected_version``;
+        ``False`` when another action got there first (reload and decide again)."""
+        ...
+
+    def set_notice(self, submission_id: str, notice_id: str, state: DeliveryState, now: int) -> None:
+        """Record one notice's delivery state (only that attribute changes)."""
+        ...
+
+    def summaries(self) -> list[Summary]:
+        """Every record's :class:`Summary` (statistics, reminders)."""
         ...

@@ -24,7 +24,17 @@ from botocore.exceptions import ClientError
 
 from .aws_errors import CONNECTION_ERRORS, error_code, http_status
 from .errors import StoreFailure, StoreUnavailable
-from .store import AlreadyExists, Created, CreateResult, DeliveryState, RequestRecord, Status
+from .store import (
+    AlreadyExists,
+    Change,
+    Created,
+    CreateResult,
+    DeliveryState,
+    RequestRecord,
+    Status,
+    Summary,
+    _numbers,
+)
 
 RETRYABLE_CODES = frozenset(
     {
@@ -183,4 +193,93 @@ class DynamoDbStore:
             ids.extend(item["submission_id"]["S"] for item in page.get("Items", []))
             if "LastEvaluatedKey" not in page:
                 return sorted(ids)
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def apply(self, submission_id: str, change: Change) -> bool:
+        """``UpdateItem`` of ``lifecycle``, ``routing`` and the new notices, conditional on the
+        stored ``lifecycle.version`` (optimistic locking: of two simultaneous "take charge",
+        DynamoDB lets exactly one through, the other gets ConditionalCheckFailedException)."""
+        values: dict[str, object] = {
+            ":lc": dict(change.lifecycle),
+            ":routing": change.routing.as_dict(),
+            ":now": change.now,
+        }
+        names: dict[str, str] = {}
+        sets = ["lifecycle = :lc", "routing = :routing", "updated_at = :now"]
+        if change.expected_version == 0:
+            # First action: no lifecycle and no notices map yet, written whole.
+            condition = "attribute_exists(submission_id) AND attribute_not_exists(lifecycle)"
+            values[":notices"] = {k: dict(v) for k, v in change.notices.items()}
+            sets.append("notices = :notices")
+        else:
+            condition = "attribute_exists(submission_id) AND lifecycle.version = :expected"
+            values[":expected"] = change.expected_version
+            for i, (notice_id, notice) in enumerate(sorted(change.notices.items())):
+                names[f"#n{i}"] = notice_id
+                values[f":n{i}"] = dict(notice)
+                sets.append(f"notices.#n{i} = :n{i}")
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": {"submission_id": {"S": submission_id}},
+            "UpdateExpression": "SET " + ", ".join(sets),
+            "ConditionExpression": condition,
+            "ExpressionAttributeValues": _to_attributes(values),
+        }
+        if names:
+            kwargs["ExpressionAttributeNames"] = names
+        try:
+            with _translated():
+                self._client.update_item(**kwargs)
+        except StoreFailure as exc:
+            if exc.code == "ConditionalCheckFailedException":
+                return False
+            raise
+        return True
+
+    def set_notice(self, submission_id: str, notice_id: str, state: DeliveryState, now: int) -> None:
+        self._update(
+            submission_id,
+            "SET notices.#id.#state = :state, updated_at = :now",
+            {"#id": notice_id, "#state": "state"},
+            {":state": state, ":now": now},
+        )
+
+    def summaries(self) -> list[Summary]:
+        """A ``Scan`` projecting only the attributes statistics and reminders read (never
+        ``request``): a few thousand small items a year, deleted by the TTL."""
+        out: list[Summary] = []
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "ProjectionExpression": "submission_id, routing.region_code, created_at, updated_at, #status, "
+            "deliveries.erac, lifecycle, notices",
+            "ExpressionAttributeNames": {"#status": "status"},
+        }
+        while True:
+            with _translated():
+                page = self._client.scan(**kwargs)
+            for attributes in page.get("Items", []):
+                item = _from_attributes(attributes)
+                routing = item.get("routing") or {}
+                deliveries = item.get("deliveries") or {}
+                assert isinstance(routing, dict) and isinstance(deliveries, dict)
+                lifecycle = _numbers(item.get("lifecycle") or {})
+                notices = item.get("notices") or {}
+                assert isinstance(notices, dict)
+                assert isinstance(lifecycle, dict)
+                out.append(
+                    Summary(
+                        submission_id=str(item["submission_id"]),
+                        region=str(routing.get("region_code", "")),
+                        created_at=int(item["created_at"]),  # type: ignore[call-overload]
+                        status=str(item.get("status", "")),
+                        erac_delivered=deliveries.get("erac") == "sent",
+                        lifecycle=lifecycle,
+                        updated_at=int(item.get("updated_at", 0)),  # type: ignore[call-overload]
+                        pending_notices=any(
+                            isinstance(n, dict) and n.get("state") == "pending" for n in notices.values()
+                        ),
+                    )
+                )
+            if "LastEvaluatedKey" not in page:
+                return out
             kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]

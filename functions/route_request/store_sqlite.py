@@ -14,7 +14,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import StoreUnavailable
-from .store import AlreadyExists, Created, CreateResult, DeliveryState, RequestRecord, Status
+from .store import (
+    AlreadyExists,
+    Change,
+    Created,
+    CreateResult,
+    DeliveryState,
+    RequestRecord,
+    Status,
+    Summary,
+)
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS requests (submission_id TEXT PRIMARY KEY, item TEXT NOT NULL)"
 
@@ -117,3 +126,64 @@ class SqliteStore:
             for item in map(json.loads, (r[0] for r in rows))
             if item["status"] == "failed"
         )
+
+    def apply(self, submission_id: str, change: Change) -> bool:
+        # BEGIN IMMEDIATE takes the write lock *before* the read (sqlite3's isolation_level
+        # only begins a transaction at the first write): two actions on the same record are
+        # serialised, and the second sees the first's version.
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute("SELECT item FROM requests WHERE submission_id = ?", (submission_id,)).fetchone()
+            if row is None:
+                return False
+            item = json.loads(row[0])
+            if int((item.get("lifecycle") or {}).get("version", 0)) != change.expected_version:
+                return False
+            item["lifecycle"] = dict(change.lifecycle)
+            item["routing"] = change.routing.as_dict()
+            item.setdefault("notices", {}).update({k: dict(v) for k, v in change.notices.items()})
+            item["updated_at"] = change.now
+            db.execute(
+                "UPDATE requests SET item = ? WHERE submission_id = ?",
+                (json.dumps(item, ensure_ascii=False), submission_id),
+            )
+        return True
+
+    def set_notice(self, submission_id: str, notice_id: str, state: DeliveryState, now: int) -> None:
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")  # read and write under one lock (see apply)
+            row = db.execute("SELECT item FROM requests WHERE submission_id = ?", (submission_id,)).fetchone()
+            if row is None:
+                return
+            item = json.loads(row[0])
+            notice = item.get("notices", {}).get(notice_id)
+            if notice is None:
+                return
+            notice["state"] = state
+            item["updated_at"] = now
+            db.execute(
+                "UPDATE requests SET item = ? WHERE submission_id = ?",
+                (json.dumps(item, ensure_ascii=False), submission_id),
+            )
+
+    def summaries(self) -> list[Summary]:
+        with self._connect() as db:
+            rows = db.execute("SELECT item FROM requests").fetchall()
+        out = []
+        for (text,) in rows:
+            item = json.loads(text)
+            out.append(
+                Summary(
+                    submission_id=item["submission_id"],
+                    region=item["routing"]["region_code"],
+                    created_at=int(item["created_at"]),
+                    status=item["status"],
+                    erac_delivered=item["deliveries"].get("erac") == "sent",
+                    lifecycle=item.get("lifecycle") or {},
+                    updated_at=int(item["updated_at"]),
+                    pending_notices=any(
+                        n.get("state") == "pending" for n in item.get("notices", {}).values()
+                    ),
+                )
+            )
+        return out

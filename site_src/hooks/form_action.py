@@ -9,7 +9,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-PLACEHOLDERS = {"{{RELAIS_API_URL}}": "api_url", "{{RELAIS_CONSENT_VERSION}}": "consent_version"}
+PLACEHOLDERS = {
+    "{{RELAIS_API_URL}}": "api_url",
+    "{{RELAIS_CONSENT_VERSION}}": "consent_version",
+    "{{RELAIS_STATS_URL}}": "stats_url",
+}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

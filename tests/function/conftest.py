@@ -171,7 +171,7 @@ def valid_fields(**changes: object) -> dict[str, object]:
 def make_app(table: RoutingTable) -> Callable[..., App]:
     def build(**kwargs: Any) -> App:
         settings = kwargs.pop("settings", None) or Settings(
-            site_origin="https://relais.example", backend="local"
+            site_origin="https://relais.example", backend="local", link_secret="test-link-secret"
         )
         return App(
             settings=settings,

@@ -9,11 +9,13 @@ from email.message import EmailMessage
 from functions.route_request.errors import RelaisError
 from functions.route_request.store import (
     AlreadyExists,
+    Change,
     Created,
     CreateResult,
     DeliveryState,
     RequestRecord,
     Status,
+    Summary,
 )
 
 
@@ -83,6 +85,42 @@ class FakeStore:
                 or (r.queued and r.updated_at < untouched_before)
             )
         )
+
+    def apply(self, submission_id: str, change: Change) -> bool:
+        self._check("apply")
+        record = self.records.get(submission_id)
+        if record is None or int(record.lifecycle.get("version", 0)) != change.expected_version:  # type: ignore[call-overload]
+            return False
+        self.records[submission_id] = replace(
+            record,
+            lifecycle=dict(change.lifecycle),
+            routing=change.routing,
+            notices={**record.notices, **change.notices},
+            updated_at=change.now,
+        )
+        return True
+
+    def set_notice(self, submission_id: str, notice_id: str, state: DeliveryState, now: int) -> None:
+        self._check("set_notice")
+        record = self.records[submission_id]
+        notices = {**record.notices, notice_id: {**record.notices[notice_id], "state": state}}
+        self.records[submission_id] = replace(record, notices=notices, updated_at=now)
+
+    def summaries(self) -> list[Summary]:
+        self._check("summaries")
+        return [
+            Summary(
+                submission_id=r.submission_id,
+                region=r.routing.region_code,
+                created_at=r.created_at,
+                status=r.status,
+                erac_delivered=r.deliveries.get("erac") == "sent",
+                lifecycle=r.lifecycle,
+                updated_at=r.updated_at,
+                pending_notices=bool(r.pending_notices()),
+            )
+            for r in self.records.values()
+        ]
 
 
 class FakeMailer:

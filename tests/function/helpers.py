@@ -78,3 +78,30 @@ def running_devserver(
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0  # clean shutdown on SIGTERM
+
+
+def link_event(method: str, url: str, form: dict[str, str] | None = None) -> dict[str, Any]:
+    """An API Gateway v2 event for a personal link (``…/a/<token>`` or ``…/s/<token>``) as
+    found in an email; ``form`` is the confirmation page's POST body."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path[len("/api") :] if parts.path.startswith("/api/") else parts.path
+    kind = path.split("/")[1]
+    event = sample(
+        {
+            "a": "api_action_post.json" if method == "POST" else "api_action_get.json",
+            "s": "api_status_get.json",
+        }[kind]
+    )
+    event["rawPath"] = event["requestContext"]["http"]["path"] = path
+    event["requestContext"]["http"]["method"] = method
+    event["pathParameters"] = {"token": path.split("/", 2)[2]}
+    event["rawQueryString"] = parts.query
+    event["queryStringParameters"] = (
+        dict(p.split("=", 1) for p in parts.query.split("&")) if parts.query else None
+    )
+    if method == "POST":
+        event["body"] = urlencode(form or {})
+        event["isBase64Encoded"] = False
+    return event

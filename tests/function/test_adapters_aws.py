@@ -73,6 +73,7 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
             "QueueArn"
         ]
         queue = sqs.create_queue(QueueName="relais-delivery")["QueueUrl"]
+        link_arn = secretsmanager.create_secret(Name="relais-links", SecretString="moto-link-secret")["ARN"]
         yield {
             "dynamodb": dynamodb,
             "sesv2": sesv2,
@@ -81,6 +82,7 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
             "dlq_arn": dlq_arn,
             "secretsmanager": secretsmanager,
             "secret_arn": secret_arn,
+            "link_arn": link_arn,
         }
 
 
@@ -96,6 +98,7 @@ def aws_app(aws: dict[str, Any], table: RoutingTable) -> App:
         dlq_arn=aws["dlq_arn"],
         limits_table_name=LIMITS_TABLE,
         abuse_secret_arn=aws["secret_arn"],
+        link_secret_arn=aws["link_arn"],
     )
     app = build_app(
         settings,
@@ -446,3 +449,46 @@ def test_dynamodb_finds_the_requests_waiting_for_a_digest_or_an_operator(
     assert [r.submission_id for r in store.waiting("digest")] == [record.submission_id]
     assert [r.submission_id for r in store.waiting("held")] == ["other"]
     assert store.waiting("pending") == []
+
+
+def test_actions_on_dynamodb_are_conditional_on_the_version(aws: dict[str, Any], aws_app: App) -> None:
+    from functions.route_request.lifecycle import Take, transition
+    from functions.route_request.store import Change
+
+    assert handle(json_event(valid_fields()), aws_app)["statusCode"] == 202
+    store = aws_app.store
+    record = store.get(SID)
+    assert record is not None and record.lifecycle == {}  # the form post wrote no lifecycle
+    state = record.state()
+    first = transition(state, Take(), record.routing.erac, int(NOW))
+    second = transition(state, Take(), str(record.routing.advisor), int(NOW))
+    notice = {"kind": "requester_taken", "to": "requester", "about": "x", "state": "pending", "at": int(NOW)}
+
+    def change(decision: Any) -> Change:
+        return Change(decision.state.as_dict(), record.routing, {"1-0-requester_taken": notice}, 0, int(NOW))
+
+    # two takers decided on the same version: DynamoDB lets one through
+    assert store.apply(SID, change(first)) is True
+    assert store.apply(SID, change(second)) is False
+    stored = store.get(SID)
+    assert (
+        stored is not None and stored.state().taken_by == record.routing.erac and stored.state().version == 1
+    )
+    assert stored.pending_notices() == ["1-0-requester_taken"]
+    store.set_notice(SID, "1-0-requester_taken", "sent", int(NOW) + 1)
+    stored = store.get(SID)
+    assert stored is not None and stored.pending_notices() == []
+    # a second action writes its notices beside the first ones
+    later = Change(
+        stored.state().as_dict() | {"version": 2}, record.routing, {"2-0-closed": notice}, 1, int(NOW) + 2
+    )
+    assert store.apply(SID, later) is True and store.apply(SID, later) is False
+    stored = store.get(SID)
+    assert stored is not None and set(stored.notices) == {"1-0-requester_taken", "2-0-closed"}
+    summaries = store.summaries()
+    assert [(s.submission_id, s.region) for s in summaries] == [(SID, "06")]
+    assert summaries[0].lifecycle["taken_by"] == record.routing.erac
+
+
+def test_the_link_secret_comes_from_secrets_manager(aws: dict[str, Any], aws_app: App) -> None:
+    assert aws_app.link_secret() == b"moto-link-secret"

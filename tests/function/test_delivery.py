@@ -152,9 +152,19 @@ def test_sweep_requeues_unqueued_and_quiet_requests(make_app: Callable[..., App]
     queue.fail_with = None
     assert isinstance(app.store, FakeStore) and not app.store.records[SID].queued
     # too early: nothing
-    assert handle({"task": "sweep"}, app) == {"requeued": 0, "stale": 0}
+    assert handle({"task": "sweep"}, app) == {
+        "requeued": 0,
+        "stale": 0,
+        "reminders": 0,
+        "notices_requeued": 0,
+    }
     app.clock.now += 16 * 60  # type: ignore[attr-defined]
-    assert handle({"task": "sweep"}, app) == {"requeued": 1, "stale": 1}
+    assert handle({"task": "sweep"}, app) == {
+        "requeued": 1,
+        "stale": 1,
+        "reminders": 0,
+        "notices_requeued": 0,
+    }
     assert queue.messages == [SID] and app.store.records[SID].queued
     # queued but quiet for more than a day: again
     app.store.records[SID] = replace(app.store.records[SID], updated_at=int(app.clock()) - 27 * 3600)

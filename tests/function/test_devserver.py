@@ -247,3 +247,35 @@ def test_the_local_scheduler_sweeps_periodically(tmp_path: Path) -> None:
         submission_id = record_without_delivery(var, minutes_ago=60)
         assert wait_for_status(var, submission_id, "delivered") == "delivered"
         assert len(list((var / "outbox").glob("*.eml"))) == 3
+
+
+def test_the_links_in_the_outbox_work_on_the_same_origin(devserver: tuple[str, Path]) -> None:
+    import email
+    import email.policy
+    import re
+
+    url, var = devserver
+    fields = valid_fields(submission_id=str(uuid.uuid4()), started_at=None)
+    response, _ = request(
+        url, "POST", "/api/requests", json.dumps(fields).encode(), {"Content-Type": "application/json"}
+    )
+    assert response.status == 202
+    texts = []
+    for path in sorted((var / "outbox").glob("*.eml")):
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        body = message.get_body(preferencelist=("plain",))
+        texts.append(str(body.get_content()) if body is not None else "")  # type: ignore[attr-defined]
+    take = next(m.group(1) for t in texts if (m := re.search(r"Je prends la demande : (\S+)", t)))
+    status = next(m.group(1) for t in texts if (m := re.search(r"Où en est votre demande : (\S+)", t)))
+    assert take.startswith(f"{url}api/a/") and status.startswith(f"{url}api/s/")
+    path = urlsplit(take).path
+    response, page = request(url, "GET", path)
+    assert response.status == 200 and b'method="post"' in page
+    response, page = request(url, "POST", path, b"", {"Content-Type": "application/x-www-form-urlencoded"})
+    assert response.status == 200
+    response, page = request(url, "GET", urlsplit(status).path)
+    assert response.status == 200 and b"Prise en charge par" in page
+    response, _ = request(url, "GET", path[:-4])
+    assert response.status == 403
+    response, data = request(url, "GET", "/api/stats")
+    assert response.status == 200 and json.loads(data)["suppression_threshold"] == 5

@@ -4,6 +4,7 @@ appear in any log record, stdout or stderr."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 import pytest
@@ -19,8 +20,13 @@ from functions.route_request.errors import (
 from functions.route_request.handler import handle
 
 from .conftest import valid_fields
-from .fakes import FakeMailer, FakeQueue, FakeStore
-from .helpers import form_event, json_event, sqs_event
+from .fakes import FakeClock, FakeMailer, FakeQueue, FakeStore
+from .helpers import form_event, json_event, link_event, sample, sqs_event
+
+
+def stats_event() -> dict[str, object]:
+    return sample("api_stats_get.json")
+
 
 SENTINELS = {
     "business_name": "SENTINEL-BIZ-91c2",
@@ -64,6 +70,37 @@ def run_every_path(make_app: Callable[..., App]) -> None:
             raise ValueError(f"bug with {record.request['email']} {record.request['contact_name']}")
 
     handle(json_event(sentinel_fields()), make_app(store=Broken()))  # a bug
+    run_lifecycle_paths(make_app)
+
+
+LINK = re.compile(r"https://relais\.example/api/[as]/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")
+TOKENS: list[str] = []
+
+
+def run_lifecycle_paths(make_app: Callable[..., App]) -> None:
+    """The emails' links: confirmation pages, actions, notices, transfer, status, reminders."""
+    app = make_app()
+    assert isinstance(app.mailer, FakeMailer) and isinstance(app.clock, FakeClock)
+    handle(json_event(sentinel_fields()), app)
+    app.deliver(SID)
+    texts = [str(m.get_body(preferencelist=("plain",)).get_content()) for _, m in app.mailer.sent]  # type: ignore[union-attr]
+    urls = sorted({url for text in texts for url in LINK.findall(text)})
+    TOKENS.extend(url.rsplit("/", 1)[1] for url in urls)
+    take = [u for u in urls if "/a/" in u]
+    for url in urls:
+        handle(link_event("GET", url), app)  # every confirmation page and the status page
+    handle(link_event("GET", take[0][:-3]), app)  # forged
+    handle(link_event("POST", take[0], {"to": "region:15", "reason": "SENTINEL-REASON-1b2c"}), app)
+    for url in take:
+        form = {"outcome": "accompanied", "to": "region:14", "reason": "SENTINEL-R"}
+        handle(link_event("POST", url, form), app)
+    app.deliver(SID)
+    handle({"task": "sweep"}, app)
+    app.clock.now += 40 * 86400  # reminders, escalation, expired links
+    handle({"task": "sweep"}, app)
+    for url in urls:
+        handle(link_event("POST", url), app)
+    handle(stats_event(), app)
 
 
 def test_no_sentinel_in_any_log(
@@ -78,6 +115,9 @@ def test_no_sentinel_in_any_log(
     for name, value in SENTINELS.items():
         assert value not in logged, name
     assert "SENTINEL" not in logged and "sentinel" not in logged
+    assert re.search(r'"event": "request_(take|contact|close|transfer)"', out)  # the lifecycle ran
+    assert '"event": "notice_sent"' in out and '"event": "link_refused"' in out
+    assert TOKENS and not any(token in logged for token in TOKENS)  # links are credentials
     assert "H2X" not in logged and "M5V" not in logged
 
 

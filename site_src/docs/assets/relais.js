@@ -268,6 +268,8 @@
           if (body.status === "accepted") {
             var next = form.getAttribute("data-thanks") + "?reference=" + encodeURIComponent(body.reference);
             if (body.confirmation === "already_sent_today") next += "&confirmation=already_sent_today";
+            // the region code only: the thank-you page may state that region's median delay
+            if (/^[0-9]{2}$/.test(body.region || "")) next += "&region=" + body.region;
             window.location.assign(next);
           } else if (body.status === "invalid") {
             showErrors(body.errors || {});
