@@ -6,8 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# Checkers pinning many dependencies of their own, one venv each (tools/README.md).
+TOOLS := .venv-tools
 
-.PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint sam api-fuzz bench clean browser-deps
+.PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint checkov sam api-fuzz bench clean browser-deps
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -61,6 +63,15 @@ typecheck: setup
 cfn-lint: setup
 	$(VENV)/bin/cfn-lint template.yaml
 
+$(TOOLS)/%/.installed: tools/%.txt
+	rm -rf $(TOOLS)/$*
+	$(PYTHON) -m venv $(TOOLS)/$*
+	$(TOOLS)/$*/bin/pip install --quiet -r tools/$*.txt
+	touch $@
+
+checkov: $(TOOLS)/checkov/.installed  ## Checkov on template.yaml; every skipped check gives its reason in the template
+	$(TOOLS)/checkov/bin/checkov --file template.yaml --framework cloudformation --compact --quiet --skip-download
+
 # schemathesis too (hypothesis, its own pins): its own venv, from PyPI on first use.
 ST_VENV := .venv-tools/schemathesis
 ST_VERSION := 4.32.5
@@ -79,7 +90,7 @@ sam: generate $(SAM_STAMP)  ## the deploy path without deploying: sam validate -
 	$(SAM) validate --lint --region ca-central-1
 	$(SAM) build --region ca-central-1 --no-cached
 
-test: setup browser-deps lint typecheck cfn-lint generate sam api-fuzz  ## every test (generate validates the content and builds the routing table first)
+test: setup browser-deps lint typecheck cfn-lint checkov generate sam api-fuzz  ## every test (generate validates the content and builds the routing table first)
 	RELAIS_SAM_BUILT=1 $(PY) -m pytest
 
 bench: generate browser-deps sam  ## build time, page weight, Lighthouse, edit-to-preview, function cold start and latency -> docs/benchmarks.md
