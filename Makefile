@@ -65,18 +65,18 @@ typecheck: setup
 cfn-lint: setup
 	$(VENV)/bin/cfn-lint template.yaml
 
+# The stamp is a copy of the pinned list: a rebase that rewrites the file without changing
+# it does not reinstall the tool (Checkov takes minutes).
 $(TOOLS)/%/.installed: tools/%.txt
-	rm -rf $(TOOLS)/$*
-	$(PYTHON) -m venv $(TOOLS)/$*
-	$(TOOLS)/$*/bin/pip install --quiet -r tools/$*.txt
-	touch $@
+	@if cmp -s $< $@; then touch $@; else \
+	  rm -rf $(TOOLS)/$* && $(PYTHON) -m venv $(TOOLS)/$* && \
+	  $(TOOLS)/$*/bin/pip install --quiet -r $< && cp $< $@; fi
 
 $(TOOLS)/hsds-validator/.installed: tools/hsds-validator.txt
 	@test -n "$(PYTHON313)" || { echo "hsds-validator needs Python 3.13: install python3.13 (or pyenv install 3.13), or set PYTHON313"; exit 1; }
-	rm -rf $(TOOLS)/hsds-validator
-	$(PYTHON313) -m venv $(TOOLS)/hsds-validator
-	$(TOOLS)/hsds-validator/bin/pip install --quiet -r tools/hsds-validator.txt
-	touch $@
+	@if cmp -s $< $@; then touch $@; else \
+	  rm -rf $(TOOLS)/hsds-validator && $(PYTHON313) -m venv $(TOOLS)/hsds-validator && \
+	  $(TOOLS)/hsds-validator/bin/pip install --quiet -r $< && cp $< $@; fi
 
 opendata-check: generate $(TOOLS)/frictionless/.installed $(TOOLS)/hsds-validator/.installed  ## Frictionless and hsds-validator on the open data, and Frictionless on the 10x content's
 	$(PY) scripts/validate_open_data.py

@@ -118,7 +118,7 @@ def test_checkov_skips_give_reasons_and_user_protections_stay() -> None:
     resources = template["Resources"]
     for name, resource in resources.items():
         for skip in resource.get("Metadata", {}).get("checkov", {}).get("skip", []):
-            assert skip["id"].startswith("CKV_") and len(skip["comment"]) > 20, (name, skip)
+            assert re.match(r"^CKV2?_[A-Z]+_[0-9]+$", skip["id"]) and len(skip["comment"]) > 20, (name, skip)
     for queue in ("DeliveryQueue", "DeliveryDeadLetterQueue", "ScheduleDeadLetterQueue"):
         assert resources[queue]["Properties"]["SqsManagedSseEnabled"] is True, queue
     access = resources["HttpApi"]["Properties"]["AccessLogSettings"]
