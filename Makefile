@@ -6,8 +6,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# Checkers pinning many dependencies of their own, one venv each (tools/README.md).
+TOOLS := .venv-tools
+# hsds-validator needs Python 3.13: on PATH, or pyenv's.
+PYTHON313 ?= $(firstword $(shell command -v python3.13) $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13))
 
-.PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint sam api-fuzz bench clean browser-deps
+.PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint checkov opendata-check sam api-fuzz bench clean browser-deps
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -61,6 +65,26 @@ typecheck: setup
 cfn-lint: setup
 	$(VENV)/bin/cfn-lint template.yaml
 
+# The stamp is a copy of the pinned list: a rebase that rewrites the file without changing
+# it does not reinstall the tool (Checkov takes minutes).
+$(TOOLS)/%/.installed: tools/%.txt
+	@if cmp -s $< $@; then touch $@; else \
+	  rm -rf $(TOOLS)/$* && $(PYTHON) -m venv $(TOOLS)/$* && \
+	  $(TOOLS)/$*/bin/pip install --quiet -r $< && cp $< $@; fi
+
+$(TOOLS)/hsds-validator/.installed: tools/hsds-validator.txt
+	@test -n "$(PYTHON313)" || { echo "hsds-validator needs Python 3.13: install python3.13 (or pyenv install 3.13), or set PYTHON313"; exit 1; }
+	@if cmp -s $< $@; then touch $@; else \
+	  rm -rf $(TOOLS)/hsds-validator && $(PYTHON313) -m venv $(TOOLS)/hsds-validator && \
+	  $(TOOLS)/hsds-validator/bin/pip install --quiet -r $< && cp $< $@; fi
+
+opendata-check: generate $(TOOLS)/frictionless/.installed $(TOOLS)/hsds-validator/.installed  ## Frictionless and hsds-validator on the open data, and Frictionless on the 10x content's
+	$(PY) scripts/validate_open_data.py
+	$(PY) scripts/validate_open_data.py --synthetic 10
+
+checkov: $(TOOLS)/checkov/.installed  ## Checkov on template.yaml; every skipped check gives its reason in the template
+	$(TOOLS)/checkov/bin/checkov --file template.yaml --framework cloudformation --compact --quiet --skip-download
+
 # schemathesis too (hypothesis, its own pins): its own venv, from PyPI on first use.
 ST_VENV := .venv-tools/schemathesis
 ST_VERSION := 4.32.5
@@ -79,7 +103,7 @@ sam: generate $(SAM_STAMP)  ## the deploy path without deploying: sam validate -
 	$(SAM) validate --lint --region ca-central-1
 	$(SAM) build --region ca-central-1 --no-cached
 
-test: setup browser-deps lint typecheck cfn-lint generate sam api-fuzz  ## every test (generate validates the content and builds the routing table first)
+test: setup browser-deps lint typecheck cfn-lint checkov generate opendata-check sam api-fuzz  ## every test (generate validates the content and builds the routing table first)
 	RELAIS_SAM_BUILT=1 $(PY) -m pytest
 
 bench: generate browser-deps sam  ## build time, page weight, Lighthouse, edit-to-preview, function cold start and latency -> docs/benchmarks.md

@@ -1,7 +1,9 @@
 """A synthetic content tree at a chosen scale, for build and page-weight benchmarks.
 
 Copies the real content and multiplies organisations, advisors and programs by
-cloning records under new ids (``<id>-syn07``); regions stay the 17 real ones, so
+cloning records under new ids (``<id>-syn07``, an organisation's name ending `` (07)``
+and without a website);
+regions stay the 17 real ones, so
 every generated page kind exists with realistic text. ERACs are not cloned (one
 per region) and clones of an advisor point to the clone of its organisation when
 that organisation was cloned too.
@@ -43,6 +45,11 @@ def make_synthetic_tree(source_root: Path, target_root: Path, factor: int) -> di
             for n in range(1, factor):
                 clone = dict(data)
                 clone["id"] = _clone_id(data["id"], n)
+                if kind == "organisations":
+                    # one record per organisation name (generator/checks.py): each clone its own
+                    clone["name"] = {lang: f"{text} ({n:02d})" for lang, text in data["name"].items()}
+                    # and one per website of a kind: clones have none
+                    clone.pop("website", None)
                 if kind == "advisors" and data["organisation"] in cloned_orgs:
                     clone["organisation"] = _clone_id(data["organisation"], n)
                 if "email" in clone and str(clone["email"]).endswith("@example.org"):

@@ -109,3 +109,29 @@ def test_the_schedule_the_template_and_the_handler_agree() -> None:
     }
     assert in_template == {task.name: task.expression for task in SCHEDULE}
     assert {task.name for task in SCHEDULE} <= set(TASKS)
+
+
+def test_checkov_skips_give_reasons_and_user_protections_stay() -> None:
+    """``make checkov`` passes because each check the template does not meet is skipped in
+    the template itself with its reason; the fixes that protect users stay in place."""
+    template = yaml.load((ROOT / "template.yaml").read_text(encoding="utf-8"), Loader=_CfnLoader)
+    resources = template["Resources"]
+    for name, resource in resources.items():
+        for skip in resource.get("Metadata", {}).get("checkov", {}).get("skip", []):
+            assert re.match(r"^CKV2?_[A-Z]+_[0-9]+$", skip["id"]) and len(skip["comment"]) > 20, (name, skip)
+    for queue in ("DeliveryQueue", "DeliveryDeadLetterQueue", "ScheduleDeadLetterQueue"):
+        assert resources[queue]["Properties"]["SqsManagedSseEnabled"] is True, queue
+    access = resources["HttpApi"]["Properties"]["AccessLogSettings"]
+    assert access["DestinationArn"] == {"GetAtt": "ApiAccessLogGroup.Arn"}
+    # no personal data in the access log: no IP address, user agent or identity
+    assert not re.search(r"sourceIp|userAgent|identity|authorizer", access["Format"])
+    retention = resources["ApiAccessLogGroup"]["Properties"]["RetentionInDays"]
+    assert retention == resources["FunctionLogGroup"]["Properties"]["RetentionInDays"]
+    for page in ("confidentialite.fr.md", "confidentialite.en.md"):
+        text = (ROOT / "site_src" / "docs" / page).read_text(encoding="utf-8")
+        assert f"**{retention} " in text, page
+    function = resources["RouteRequestFunction"]["Properties"]
+    assert function["DeadLetterQueue"]["TargetArn"] == {"GetAtt": "ScheduleDeadLetterQueue.Arn"}
+    for event in function["Events"].values():
+        if event["Type"] == "ScheduleV2":
+            assert event["Properties"]["DeadLetterConfig"]["Arn"] == {"GetAtt": "ScheduleDeadLetterQueue.Arn"}
