@@ -235,19 +235,30 @@ def warm(rounds: int = 5) -> Warm:
 
     log.configure("WARNING")
     table = load_table(PACKAGE / "routing_table.json")
-    # one code per FSA; a shared FSA is routed with the requester's choice of its first region
+    # one code per FSA (a shared FSA with the requester's choice of its first municipality),
+    # and every full code of the territory table
     cases = [
-        (f"{fsa} 1A1", area.regions[0] if len(area.regions) > 1 else None) for fsa, area in table.fsas.items()
+        (f"{fsa} 9Z9", area.places[0] if len(area.regions) > 1 and area.places else None)
+        for fsa, area in table.fsas.items()
     ]
+    cases += [(full, None) for full in sorted(table.postcodes)]
     timings = []
     for _ in range(rounds):
         for code, choice in cases:
             started = time.perf_counter()
             postal = normalise_postal_code(code)
             assert postal is not None
-            resolved = resolve_region(postal, table, region_choice=choice)
+            resolved = resolve_region(postal, table, municipality=choice)
             assert isinstance(resolved, RegionFound), code
-            route(postal, resolved.code, resolved.via, table, submission_id=code)
+            route(
+                postal,
+                resolved.code,
+                resolved.via,
+                table,
+                submission_id=code,
+                place=resolved.municipality,
+                erac=resolved.erac,
+            )
             timings.append(time.perf_counter() - started)
     timings.sort()
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.errors import Code, ContentError
-from generator.models import Advisor, Model, Organisation, Program, Region
+from generator.models import Advisor, Model, Organisation, Program, Region, RegionTerritory
 from generator.vocab import OrganisationKind, RegionCode
 from generator.yaml_lines import Loc, Positions, dotted
 
@@ -48,6 +48,7 @@ class _Index:
     organisations: dict[str, tuple[Record, Organisation]]
     advisors: list[tuple[Record, Advisor]]
     programs: dict[str, tuple[Record, Program]]
+    territories: list[tuple[Record, RegionTerritory]]
     broken: Mapping[str, set[str]]  # kind -> names of files that failed their own model
 
 
@@ -91,6 +92,7 @@ def _index(records: list[Record], broken: Mapping[str, set[str]]) -> _Index:
     organisations: dict[str, tuple[Record, Organisation]] = {}
     advisors: list[tuple[Record, Advisor]] = []
     programs: dict[str, tuple[Record, Program]] = {}
+    territories: list[tuple[Record, RegionTerritory]] = []
     for record in sorted(records, key=lambda r: r.path):
         model = record.model
         if isinstance(model, Region):
@@ -101,7 +103,9 @@ def _index(records: list[Record], broken: Mapping[str, set[str]]) -> _Index:
             advisors.append((record, model))
         elif isinstance(model, Program):
             programs.setdefault(model.id, (record, model))
-    return _Index(regions, organisations, advisors, programs, broken)
+        elif isinstance(model, RegionTerritory):
+            territories.append((record, model))
+    return _Index(regions, organisations, advisors, programs, territories, broken)
 
 
 def _unknown(
@@ -351,7 +355,16 @@ def check_duplicate_organisations(index: _Index) -> Iterator[ContentError]:
                 )
 
 
+from generator.territory_checks import (  # noqa: E402  (they take this module's _Index)
+    check_postal_areas_have_municipalities,
+    check_served_places,
+    check_territory_files,
+)
+
 RULES: list[Callable[[_Index], Iterator[ContentError]]] = [
+    check_territory_files,
+    check_postal_areas_have_municipalities,
+    check_served_places,
     check_region_codes,
     check_region_eracs,
     check_advisors,

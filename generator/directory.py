@@ -7,9 +7,9 @@ read YAML themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from generator.models import Advisor, Organisation, Program, Region
+from generator.models import Advisor, Organisation, Program, Region, RegionTerritory
 from generator.vocab import RegionCode
 
 
@@ -19,6 +19,7 @@ class Directory:
     organisations: dict[str, Organisation]  # by id, sorted by id
     advisors: dict[str, Advisor]
     programs: dict[str, Program]
+    territories: dict[str, RegionTerritory] = field(default_factory=dict)  # by region id
 
     def region_by_code(self, code: RegionCode | str) -> Region:
         for region in self.regions.values():

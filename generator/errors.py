@@ -66,6 +66,15 @@ class Code(StrEnum):
     ADVISOR_FSA_OUTSIDE_REGION = "advisor-fsa-outside-region"
     REGION_CODE_DUPLICATE = "region-code-duplicate"
     REGION_CODES_MISSING = "region-codes-missing"
+    # the territory table (generator/territory_checks.py)
+    TERRITORY_REGION_MISMATCH = "territory-region-mismatch"
+    MUNICIPALITY_CODE_DUPLICATE = "municipality-code-duplicate"
+    MUNICIPALITY_FSA_OUTSIDE_REGION = "municipality-fsa-outside-region"
+    POSTAL_CODE_OUTSIDE_FSAS = "postal-code-outside-fsas"
+    POSTAL_AREA_WITHOUT_MUNICIPALITY = "postal-area-without-municipality"
+    UNKNOWN_MUNICIPALITY = "unknown-municipality"
+    UNKNOWN_MRC = "unknown-mrc"
+    PLACE_OUTSIDE_REGIONS = "place-outside-regions"
 
 
 @dataclass(frozen=True)

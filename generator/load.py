@@ -30,7 +30,7 @@ from generator import models
 from generator.checks import Record, check_records
 from generator.directory import Directory
 from generator.errors import Code, ContentError, sort_errors
-from generator.models import KINDS, Advisor, Model, Organisation, Program, Region, Text
+from generator.models import KINDS, Advisor, Model, Organisation, Program, Region, RegionTerritory, Text
 from generator.yaml_lines import Loc, Positions, dotted, parse_yaml
 
 
@@ -113,6 +113,7 @@ def _directory(records: list[Record]) -> Directory:
         organisations=by_id("organisations", Organisation),
         advisors=by_id("advisors", Advisor),
         programs=by_id("programs", Program),
+        territories=by_id("territory", RegionTerritory),
     )
 
 

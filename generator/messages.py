@@ -374,6 +374,89 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
         "fr": ("régions manquantes : {codes}", "ajoutez une fiche par région administrative officielle"),
         "en": ("missing regions: {codes}", "add one record per official administrative region"),
     },
+    Code.TERRITORY_REGION_MISMATCH: {
+        "fr": (
+            "{field} : « {value} » n'est pas le code de la région {region_id} ({expected})",
+            'content/territory/{region_id}.yaml décrit la région du même nom : écrivez region: "{expected}"',
+        ),
+        "en": (
+            "{field}: « {value} » is not the code of region {region_id} ({expected})",
+            "content/territory/{region_id}.yaml describes the region of the same name: "
+            'write region: "{expected}"',
+        ),
+    },
+    Code.MUNICIPALITY_CODE_DUPLICATE: {
+        "fr": (
+            "{field} : le code {value} est déjà celui de {other}",
+            "chaque municipalité a son propre code géographique (Répertoire des municipalités)",
+        ),
+        "en": (
+            "{field}: code {value} is already the code of {other}",
+            "each municipality has its own geographic code (Répertoire des municipalités)",
+        ),
+    },
+    Code.MUNICIPALITY_FSA_OUTSIDE_REGION: {
+        "fr": (
+            "{field} : la RTA {value} n'est pas listée par la région {region} ({other})",
+            "ajoutez-la aux postal_areas de la région (shared: true si une autre région la liste), "
+            "ou retirez-la de fsas",
+        ),
+        "en": (
+            "{field}: FSA {value} is not listed by region {region} ({other})",
+            "add it to the region's postal_areas (shared: true when another region lists it), "
+            "or remove it from fsas",
+        ),
+    },
+    Code.POSTAL_CODE_OUTSIDE_FSAS: {
+        "fr": (
+            "{field} : le code postal {value} n'est dans aucune RTA de la municipalité ({allowed})",
+            "ajoutez {value_fsa} à fsas, ou corrigez le code",
+        ),
+        "en": (
+            "{field}: postal code {value} is in none of the municipality's FSAs ({allowed})",
+            "add {value_fsa} to fsas, or correct the code",
+        ),
+    },
+    Code.POSTAL_AREA_WITHOUT_MUNICIPALITY: {
+        "fr": (
+            "RTA {value} : aucune municipalité de la région n'y est selon {territory}",
+            "retirez la RTA de la région, ou ajoutez-la aux fsas d'une de ses municipalités",
+        ),
+        "en": (
+            "FSA {value}: no municipality of the region lies in it according to {territory}",
+            "remove the FSA from the region, or add it to the fsas of one of its municipalities",
+        ),
+    },
+    Code.UNKNOWN_MUNICIPALITY: {
+        "fr": (
+            "{field} : « {value} » n'est pas une municipalité de la table du territoire",
+            "{did_you_mean}écrivez le nom officiel, tel qu'il figure dans content/territory/",
+        ),
+        "en": (
+            "{field}: « {value} » is not a municipality of the territory table",
+            "{did_you_mean}write the official name, as in content/territory/",
+        ),
+    },
+    Code.UNKNOWN_MRC: {
+        "fr": (
+            "{field} : « {value} » n'est pas une MRC ni un territoire équivalent de la table du territoire",
+            "{did_you_mean}écrivez le nom officiel sans « MRC de » (liste : docs/territory.md)",
+        ),
+        "en": (
+            "{field}: « {value} » is not an MRC or equivalent territory of the territory table",
+            "{did_you_mean}write the official name without « MRC de » (list: docs/territory.md)",
+        ),
+    },
+    Code.PLACE_OUTSIDE_REGIONS: {
+        "fr": (
+            "{field} : « {value} » est dans la région {found}, pas dans {regions}",
+            "corrigez le nom, ou ajoutez la région {found} à la fiche",
+        ),
+        "en": (
+            "{field}: « {value} » is in region {found}, not in {regions}",
+            "correct the name, or add region {found} to the record",
+        ),
+    },
 }
 
 # Words a param names rather than spells out, per language.

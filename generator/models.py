@@ -304,6 +304,117 @@ class Territory(Model):
         return self
 
 
+class Municipality(Model):
+    """A municipality of the territory table (MAMH's Répertoire des municipalités): its
+    official name, the postal areas it lies in and, for rural areas, its full postal codes."""
+
+    code: Annotated[
+        str,
+        Field(pattern=r"^([0-9]{5}|[a-z]+(-[a-z]+)*)$"),
+        _doc(
+            'Code géographique du Répertoire des municipalités, 5 chiffres entre guillemets : "61025" '
+            "(une communauté absente du Répertoire : un identifiant, p. ex. opitciwan).",
+            'Geographic code of the Répertoire des municipalités, 5 digits in quotes: "61025" '
+            "(a community not in the Répertoire: an identifier, e.g. opitciwan).",
+        ),
+    ]
+    name: Annotated[
+        NonEmpty,
+        _doc("Nom officiel, p. ex. Saint-Jacques.", "Official name, e.g. Saint-Jacques."),
+    ]
+    kind: Annotated[
+        NonEmpty | None,
+        _doc("Désignation, p. ex. Ville, Municipalité, Paroisse.", "Designation, e.g. Ville, Municipalité."),
+    ] = None
+    other_names: Annotated[
+        list[NonEmpty],
+        _doc(
+            "Autres noms de lieux dans les adresses (arrondissements, secteurs, anciennes municipalités).",
+            "Other place names used in addresses (boroughs, sectors, former municipalities).",
+        ),
+    ] = []
+    office: Annotated[
+        QuebecPostalCode | None,
+        _doc(
+            "Code postal du bureau municipal (du Répertoire ; sert aux tests, pas à l'acheminement).",
+            "Postal code of the town hall (from the Répertoire; used by tests, not for routing).",
+        ),
+    ] = None
+    fsas: Annotated[
+        list[Fsa],
+        Field(min_length=1),
+        _doc(
+            "RTA où se trouve la municipalité, p. ex. [J0K] ; chacune listée par la région.",
+            "FSAs the municipality lies in, e.g. [J0K]; each listed by the region.",
+        ),
+    ]
+    postal_codes: Annotated[
+        list[QuebecPostalCode],
+        _doc(
+            "Codes postaux complets de la municipalité (RTA rurales), p. ex. [J0K 2R0].",
+            "Full postal codes of the municipality (rural FSAs), e.g. [J0K 2R0].",
+        ),
+    ] = []
+    location: Annotated[
+        Coordinates | None,
+        _doc(
+            "Position (bureau de poste ou médiane des codes), pour le conseiller le plus proche.",
+            "Location (post office or median of its codes), to find the nearest advisor.",
+        ),
+    ] = None
+
+
+class Mrc(Model):
+    """A regional county municipality (MRC) or equivalent territory (TE) and its municipalities."""
+
+    name: Annotated[
+        NonEmpty,
+        _doc(
+            "Nom officiel de la MRC ou du territoire équivalent, p. ex. Joliette.",
+            "Official name of the MRC or equivalent territory, e.g. Joliette.",
+        ),
+    ]
+    erac: Annotated[
+        Id | None,
+        _doc(
+            "ERAC propre à ce territoire quand ce n'est pas celle de la région (p. ex. les Îles).",
+            "This territory's own ERAC when it is not the region's (e.g. the Îles).",
+        ),
+    ] = None
+    municipalities: Annotated[
+        list[Municipality],
+        Field(min_length=1),
+        _doc("Municipalités de la MRC.", "The MRC's municipalities."),
+    ]
+
+
+class RegionTerritory(Model):
+    """The territory table of one region: its MRCs or equivalent territories and their
+    municipalities. One file per region, named like the region's file."""
+
+    id: Annotated[
+        Id,
+        _doc(
+            "Identifiant = nom du fichier = celui de la région, p. ex. lanaudiere.",
+            "Identifier = file name = the region's, e.g. lanaudiere.",
+        ),
+    ]
+    region: Annotated[
+        RegionCode,
+        _doc('Code de la région, entre guillemets, p. ex. "14".', 'Region code, in quotes, e.g. "14".'),
+    ]
+    mrcs: Annotated[
+        list[Mrc],
+        Field(min_length=1),
+        _doc("MRC et territoires équivalents de la région.", "The region's MRCs and equivalent territories."),
+    ]
+    sources: Annotated[
+        list[Source],
+        Field(min_length=1),
+        _doc("D'où viennent les faits (au moins une source).", "Where the facts come from (at least one)."),
+    ]
+
+
 class Organisation(Model):
     """An organisation of the network: ERAC, MRC, SADC, CLD, pôle, funder…"""
 
@@ -617,4 +728,5 @@ KINDS: dict[str, type[Model]] = {
     "organisations": Organisation,
     "advisors": Advisor,
     "programs": Program,
+    "territory": RegionTerritory,
 }

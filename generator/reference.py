@@ -46,6 +46,9 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "Amount": ("Montant", "Amount"),
     "Indicator": ("Indicateur", "Indicator"),
     "Dates": ("Dates", "Dates"),
+    "RegionTerritory": ("Table du territoire d'une région", "A region's territory table"),
+    "Mrc": ("MRC ou territoire équivalent", "MRC or equivalent territory"),
+    "Municipality": ("Municipalité", "Municipality"),
 }
 """Model name → section title (French, English). A model missing here is a
 ``KeyError`` when the page is generated, so a new model cannot go undocumented."""

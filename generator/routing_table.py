@@ -18,6 +18,8 @@ from typing import Any
 
 from generator.directory import Directory
 from generator.models import Coordinates, Organisation, Text
+from generator.territory import Place, TerritoryIndex, fold
+from generator.vocab import OrganisationKind
 
 DEFAULT_PATH = Path("functions/route_request/routing_table.json")
 
@@ -93,6 +95,7 @@ def build_routing_table(directory: Directory) -> dict[str, Any]:
         entry["regions"].sort()
         if len(entry["regions"]) < 2:
             del entry["municipalities"]
+    municipalities, postcodes = _territory(directory, fsas, needed)
     advisors: dict[str, Any] = {}
     for advisor in directory.advisors.values():
         needed.add(advisor.organisation)
@@ -114,6 +117,9 @@ def build_routing_table(directory: Directory) -> dict[str, Any]:
         "codes": codes,
         "advisors": advisors,
     }
+    if municipalities:
+        table["municipalities"] = municipalities
+        table["postcodes"] = postcodes
     # Round-trip through canonical JSON so nested keys are sorted too.
     table = json.loads(canonical_json(table))
     table["version"] = table_version(table)
@@ -127,3 +133,62 @@ def write_routing_table(directory: Directory, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(table, sort_keys=True, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+# The first-line organisation a request goes to, when several serve a municipality: the
+# MRC's economic development service (the Accès PME entry point) first, then the others.
+FIRST_LINE_ORDER = (OrganisationKind.MRC, OrganisationKind.CLD, OrganisationKind.SADC, OrganisationKind.CAE)
+
+
+def first_line_for(directory: Directory, place: Place) -> list[str]:
+    """Ids of the organisations whose ``serves`` covers ``place`` (by its MRC or its name)
+    and that have an email, in :data:`FIRST_LINE_ORDER` then by id."""
+    names = {fold(place.name), *(fold(n) for n in place.municipality.other_names)}
+    found = []
+    for organisation in directory.organisations.values():
+        serves = organisation.serves
+        if serves is None or organisation.email is None or organisation.kind == OrganisationKind.ERAC:
+            continue
+        if organisation.regions != "all" and place.region not in [str(r) for r in organisation.regions]:
+            continue
+        if fold(place.mrc.name) in {fold(m) for m in serves.mrcs} or names & {
+            fold(m) for m in serves.municipalities
+        }:
+            found.append(organisation)
+    rank = {kind: i for i, kind in enumerate(FIRST_LINE_ORDER)}
+    found.sort(key=lambda o: (rank.get(o.kind, len(rank)), o.id))
+    return [o.id for o in found]
+
+
+def _territory(
+    directory: Directory, fsas: dict[str, dict[str, Any]], needed: set[str]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The municipalities (name, region, MRC, own ERAC, location, first-line organisations),
+    the full postal codes → municipality code, and each FSA's ``places`` (municipality codes)."""
+    index = TerritoryIndex(directory.territories.values())
+    municipalities: dict[str, Any] = {}
+    postcodes: dict[str, str] = {}
+    for code, place in sorted(index.places.items()):
+        m = place.municipality
+        entry: dict[str, Any] = {"name": m.name, "region": place.region, "mrc": place.mrc.name}
+        if place.erac:
+            entry["erac"] = place.erac
+            needed.add(place.erac)
+        if m.location is not None:
+            entry["location"] = _point(m.location)
+        if m.other_names:
+            entry["other_names"] = list(m.other_names)
+        first_line = first_line_for(directory, place)
+        if first_line:
+            entry["first_line"] = first_line
+            needed.update(first_line)
+        municipalities[code] = entry
+        for full in m.postal_codes:
+            postcodes[full] = code
+        for fsa in m.fsas:
+            if fsa in fsas:
+                fsas[fsa].setdefault("places", []).append(code)
+    for entry in fsas.values():
+        if "places" in entry:
+            entry["places"].sort()
+    return municipalities, postcodes

@@ -20,6 +20,7 @@ SCHEMA_NAMES = {
     "organisations": "organisation",
     "advisors": "advisor",
     "programs": "program",
+    "territory": "territory",
 }
 """Content folder → schema file stem."""
 

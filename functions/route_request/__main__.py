@@ -1,14 +1,18 @@
 """Where would a request from this postal code go?
 
-    python -m functions.route_request "J0K 2R0" [--region-choice 14] [--municipality Joliette]
+    python -m functions.route_request "J0K 2R0" [--municipality CODE|NAME] [--region-choice 14]
         [--lang fr|en] [--submission-id ID] [--table PATH]
 
 Prints one JSON object on stdout:
 * routed: ``{"status": "routed", "postal_code", "region_code", "region", "erac", "advisor",
   "reason", "informed", "table_version"}``, exit 0;
-* a postal area shared by several regions: ``{"status": "choose_region", "postal_code",
-  "candidates": [{"code", "name", "municipalities"}]}``, exit 0 (run again with
-  ``--region-choice``).
+* a postal area shared by several regions (or ERACs) whose full code is not in the table:
+  ``{"status": "choose_region", "postal_code", "candidates": [{"code", "name",
+  "municipalities", "places": [{"code", "name", "mrc"}]}]}``, exit 0 (run again with
+  ``--municipality`` and one of the places' code or name; ``--region-choice`` still works
+  where the region alone decides).
+``--municipality`` (a municipality's code or official name) decides a shared area and gives
+the municipality's location and first-line organisation.
 Exit 2 with a message on stderr for an invalid code, a code outside Québec, a Québec area
 not in the table or a region choice not offered; exit 1 when the table cannot be read.
 The advisor depends on ``--submission-id`` only when several are tied (default ``cli``).
@@ -51,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     except TableError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    found = resolve_region(postal, table, region_choice=args.region_choice, lang=args.lang)
+    found = resolve_region(
+        postal, table, region_choice=args.region_choice, municipality=args.municipality, lang=args.lang
+    )
     if isinstance(found, OutsideQuebec):
         print(f"error: {postal} is outside Québec ({found.province}): {found.message}", file=sys.stderr)
         return 2
@@ -59,6 +65,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: postal area {found.fsa} is in Québec but not in the routing table", file=sys.stderr)
         return 2
     if isinstance(found, BadChoice):
+        if found.field == "municipality":
+            names = ", ".join(f"{p.name} ({p.code})" for c in found.candidates for p in c.places)
+            print(
+                f"error: municipality {args.municipality!r} is not in {found.fsa}; choose one of {names}",
+                file=sys.stderr,
+            )
+            return 2
         codes = ", ".join(c.code for c in found.candidates)
         print(
             f"error: region {args.region_choice} does not serve {found.fsa}; choose one of {codes}",
@@ -80,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             table,
             submission_id=args.submission_id,
             municipality=args.municipality,
+            place=found.municipality,
+            erac=found.erac,
         )
         out = {
             "status": "routed",

@@ -119,7 +119,13 @@ def submit(
     request: Request = checked.request if isinstance(checked, Bot) else checked
     lang = request.lang
 
-    found = resolve_region(request.postal_code, table, region_choice=request.region_choice, lang=lang)
+    found = resolve_region(
+        request.postal_code,
+        table,
+        region_choice=request.region_choice,
+        municipality=request.municipality,
+        lang=lang,
+    )
     if isinstance(found, OutsideQuebec):
         log.event("request_outside_quebec", status="outside_quebec")
         return NotInQuebec(message=found.message, lang=lang)
@@ -130,8 +136,8 @@ def submit(
         log.event("request_choose_region", status="choose_region", count=len(found.candidates))
         return MustChooseRegion(candidates=found.candidates, lang=lang)
     if isinstance(found, BadChoice):
-        log.event("request_invalid", status="invalid", error="region_choice")
-        return Invalid(errors={"region_choice": message("region_choice", "invalid", lang)}, lang=lang)
+        log.event("request_invalid", status="invalid", error=found.field)
+        return Invalid(errors={found.field: message(found.field, "invalid", lang)}, lang=lang)
     assert isinstance(found, RegionFound)
 
     digest = body_hash(request)
@@ -143,6 +149,8 @@ def submit(
         table,
         submission_id=submission_id,
         municipality=request.municipality,
+        place=found.municipality,
+        erac=found.erac,
     )
     if bot:
         # Answer exactly as this request would be answered; record and send nothing.

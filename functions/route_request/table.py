@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,21 @@ class PostalArea:
     regions: tuple[str, ...]
     centre: Coordinates | None
     municipalities: Mapping[str, tuple[str, ...]]
+    places: tuple[str, ...] = ()  # codes of the municipalities lying in this FSA
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """A municipality of the territory table: where it is and whom its requests reach."""
+
+    code: str
+    name: str
+    region: str
+    mrc: str
+    erac: str | None  # its own ERAC when not the region's (the Îles)
+    location: Coordinates | None
+    other_names: tuple[str, ...]
+    first_line: tuple[str, ...]  # organisations serving it, the one to inform first
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,8 @@ class RoutingTable:
     fsas: Mapping[str, PostalArea]
     codes: Mapping[str, str]
     advisors: Mapping[str, Advisor]
+    municipalities: Mapping[str, Municipality] = field(default_factory=dict)
+    postcodes: Mapping[str, str] = field(default_factory=dict)  # full code → municipality code
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RoutingTable:
@@ -103,6 +120,7 @@ class RoutingTable:
                     municipalities={
                         str(c): tuple(str(m) for m in ms) for c, ms in (a.get("municipalities") or {}).items()
                     },
+                    places=tuple(str(p) for p in a.get("places") or ()),
                 )
                 for fsa, a in data["fsas"].items()
             }
@@ -122,6 +140,20 @@ class RoutingTable:
                 )
                 for aid, a in (data.get("advisors") or {}).items()
             }
+            municipalities = {
+                str(code): Municipality(
+                    code=str(code),
+                    name=str(m["name"]),
+                    region=str(m["region"]),
+                    mrc=str(m["mrc"]),
+                    erac=str(m["erac"]) if m.get("erac") else None,
+                    location=_coords(m.get("location")),
+                    other_names=tuple(str(n) for n in m.get("other_names") or ()),
+                    first_line=tuple(str(o) for o in m.get("first_line") or ()),
+                )
+                for code, m in (data.get("municipalities") or {}).items()
+            }
+            postcodes = {str(k): str(v) for k, v in (data.get("postcodes") or {}).items()}
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise TableError(f"routing table does not have the documented shape: {exc!r}") from exc
         table = cls(
@@ -131,6 +163,8 @@ class RoutingTable:
             fsas=fsas,
             codes=codes,
             advisors=advisors,
+            municipalities=municipalities,
+            postcodes=postcodes,
         )
         table._check()
         return table
@@ -147,6 +181,19 @@ class RoutingTable:
         for postal, code in self.codes.items():
             if code not in self.regions:
                 raise TableError(f"code {postal}: unknown region {code!r}")
+        for m in self.municipalities.values():
+            if m.region not in self.regions:
+                raise TableError(f"municipality {m.code}: unknown region {m.region!r}")
+            for oid in (m.erac, *m.first_line):
+                if oid is not None and not (oid in self.organisations and self.organisations[oid].email):
+                    raise TableError(f"municipality {m.code}: organisation {oid!r} missing or without email")
+        for postal, mcode in self.postcodes.items():
+            if mcode not in self.municipalities:
+                raise TableError(f"code {postal}: unknown municipality {mcode!r}")
+        for area in self.fsas.values():
+            for mcode in area.places:
+                if mcode not in self.municipalities:
+                    raise TableError(f"FSA {area.fsa}: unknown municipality {mcode!r}")
         for advisor in self.advisors.values():
             if advisor.region not in self.regions:
                 raise TableError(f"advisor {advisor.id}: unknown region {advisor.region!r}")

@@ -54,8 +54,8 @@ def test_shared_fsa_asks_to_choose(table: RoutingTable) -> None:
     found = resolve_region(code("J0K 1A0"), table, lang="en")
     assert isinstance(found, ChooseRegion)
     assert [c.as_dict() for c in found.candidates] == [
-        {"code": "14", "name": "Lanaudière", "municipalities": ["Saint-Jacques", "Rawdon"]},
-        {"code": "15", "name": "Laurentides", "municipalities": ["Sainte-Sophie"]},
+        {"code": "14", "name": "Lanaudière", "municipalities": ["Saint-Jacques", "Rawdon"], "places": []},
+        {"code": "15", "name": "Laurentides", "municipalities": ["Sainte-Sophie"], "places": []},
     ]
 
 
@@ -144,14 +144,23 @@ def _check_one_region_or_choice(table: RoutingTable, raw: str) -> None:
     assert isinstance(found, RegionFound | ChooseRegion)
     if isinstance(found, RegionFound):
         assert found.code in table.regions
-        routing = route(postal, found.code, found.via, table, submission_id=raw)
+        routing = route(
+            postal, found.code, found.via, table, submission_id=raw, place=found.municipality, erac=found.erac
+        )
         assert routing.region_code == found.code
-        assert routing.erac == table.regions[found.code].erac
+        assert routing.erac == (found.erac or table.regions[found.code].erac)
     else:
         assert len(found.candidates) >= 2
         for candidate in found.candidates:
             chosen = resolve_region(postal, table, region_choice=candidate.code)
-            assert chosen == RegionFound(code=candidate.code, via="choice")
+            # the region decides, unless that region reaches two ERACs in the area
+            assert isinstance(chosen, RegionFound | ChooseRegion)
+            if isinstance(chosen, RegionFound):
+                assert (chosen.code, chosen.via) == (candidate.code, "choice")
+            for place in candidate.places:
+                by_town = resolve_region(postal, table, municipality=place.code)
+                assert isinstance(by_town, RegionFound)
+                assert (by_town.code, by_town.municipality) == (candidate.code, place.code)
 
 
 @given(raw=quebec_codes, fsa_index=st.integers(0, 100), use_table_fsa=st.booleans())

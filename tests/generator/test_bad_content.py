@@ -98,6 +98,18 @@ EXPECTED_FR = [
         "organisations/joliette-in-monteregie.yaml:8:10",
         "website : « https://www.cld-joliette.example.com/ » est déjà l'organisme de content/organisations/cld-joliette-site.yaml:6",
     ),
+    (
+        "organisations/mrc-riviere-du-nord.yaml:11:10",
+        "serves.mrcs[0] : « MRC de Montcalm » n'est pas une MRC ni un territoire équivalent de la table du territoire",
+    ),
+    (
+        "organisations/mrc-riviere-du-nord.yaml:12:20",
+        "serves.municipalities[0] : « Saint-Jaques » n'est pas une municipalité de la table du territoire",
+    ),
+    (
+        "organisations/mrc-riviere-du-nord.yaml:12:34",
+        "serves.municipalities[1] : « Saint-Jacques » est dans la région 14, pas dans 15",
+    ),
     ("organisations/no-kind.yaml:1:1", "kind est manquant"),
     (
         "organisations/sample-network.yaml:6:8",
@@ -139,6 +151,10 @@ EXPECTED_FR = [
         "regions/lanaudiere.yaml:5:7",
         "erac : l'organisme « lanaudiere-economique » reçoit des demandes mais n'a pas de courriel",
     ),
+    (
+        "regions/lanaudiere.yaml:7:10",
+        "RTA J6E : aucune municipalité de la région n'y est selon content/territory/lanaudiere.yaml",
+    ),
     ("regions/lanaudiere.yaml:8:10", "RTA J0K aussi listée par content/regions/laurentides.yaml:8"),
     (
         "regions/lanaudiere.yaml:9:13",
@@ -162,6 +178,19 @@ EXPECTED_FR = [
         "regions/monteregie.yaml:5:7",
         "erac : « lanaudiere-economiqe » ne correspond à aucun organisme (pas de fichier content/organisations/lanaudiere-economiqe.yaml)",
     ),
+    (
+        "territory/lanaudiere.yaml:7:58",
+        "mrcs[0].municipalities[0].fsas[1] : la RTA J7Z n'est pas listée par la région 14 (content/regions/lanaudiere.yaml)",
+    ),
+    (
+        "territory/lanaudiere.yaml:7:88",
+        "mrcs[0].municipalities[0].postal_codes[1] : le code postal J6E 1A1 n'est dans aucune RTA de la municipalité (J0K, J7Z)",
+    ),
+    (
+        "territory/lanaudiere.yaml:8:16",
+        "mrcs[0].municipalities[1].code : le code 63048 est déjà celui de content/territory/lanaudiere.yaml:7",
+    ),
+    ("territory/laurentides.yaml:3:9", "region : « 14 » n'est pas le code de la région laurentides (15)"),
 ]
 
 

@@ -20,6 +20,7 @@ def test_there_is_one_schema_per_content_kind() -> None:
         "organisation.schema.json",
         "program.schema.json",
         "region.schema.json",
+        "territory.schema.json",
     ]
 
 
