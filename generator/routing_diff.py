@@ -4,7 +4,8 @@ content does to routing.
 Builds the routing table from the content at git ``BASE_REF`` (read with
 ``git archive``, never by checking anything out) and from the working tree, then
 prints Markdown for a pull request: postal areas (FSAs and full postal codes) whose
-region, ERAC or candidate regions change, and advisors gaining or losing areas. The
+region, ERAC or candidate regions change, municipalities of the territory table whose
+region, ERAC or first-line organisation changes, and advisors gaining or losing areas. The
 comparison itself is a pure function on two tables (``diff_tables``), rendering is
 another (``render_markdown``).
 
@@ -68,8 +69,24 @@ class AdvisorPresence:
 
 
 @dataclass(frozen=True)
+class MunicipalityChange:
+    """A municipality whose region, ERAC or first-line organisation changes (empty strings
+    when it is not in that table)."""
+
+    code: str
+    name: str
+    region_before: str
+    region_after: str
+    erac_before: str
+    erac_after: str
+    first_line_before: str
+    first_line_after: str
+
+
+@dataclass(frozen=True)
 class RoutingDiff:
     areas: list[AreaChange] = field(default_factory=list)
+    municipalities: list[MunicipalityChange] = field(default_factory=list)
     advisors: list[AdvisorChange] = field(default_factory=list)
     advisors_added: list[AdvisorPresence] = field(default_factory=list)
     advisors_removed: list[AdvisorPresence] = field(default_factory=list)
@@ -78,7 +95,9 @@ class RoutingDiff:
 
     @property
     def empty(self) -> bool:
-        return not (self.areas or self.advisors or self.advisors_added or self.advisors_removed)
+        return not (
+            self.areas or self.municipalities or self.advisors or self.advisors_added or self.advisors_removed
+        )
 
 
 # --- comparing -----------------------------------------------------------------------
@@ -88,15 +107,44 @@ def _erac(table: dict[str, Any], code: str) -> str:
     return str(table.get("regions", {}).get(code, {}).get("erac", ""))
 
 
+def _town_erac(table: dict[str, Any], town: dict[str, Any]) -> str:
+    return str(town.get("erac") or _erac(table, str(town.get("region", ""))))
+
+
 def _area_routes(table: dict[str, Any]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """area -> (candidate region codes, their ERACs) for every FSA and full code of a table."""
+    """area -> (candidate region codes, their ERACs) for every FSA and full code of a table
+    (an FSA's ERACs are its municipalities' when the territory table lists them)."""
     routes: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    towns: dict[str, Any] = table.get("municipalities", {})
     for fsa, entry in table.get("fsas", {}).items():
         regions = tuple(sorted(entry.get("regions", [])))
-        routes[fsa] = (regions, tuple(_erac(table, code) for code in regions))
+        eracs = {
+            _erac(table, code)
+            for code in regions
+            if not any(towns[c]["region"] == code for c in entry.get("places", []) if c in towns)
+        }
+        eracs |= {_town_erac(table, towns[c]) for c in entry.get("places", []) if c in towns}
+        routes[fsa] = (regions, tuple(sorted(eracs)))
     for code, region in table.get("codes", {}).items():
         routes[code] = ((region,), (_erac(table, region),))
+    for code, town_code in table.get("postcodes", {}).items():
+        town = towns.get(town_code, {})
+        routes[code] = ((str(town.get("region", "")),), (_town_erac(table, town),))
     return routes
+
+
+def _municipality_routes(table: dict[str, Any]) -> dict[str, tuple[str, str, str, str]]:
+    """municipality code -> (name, region, ERAC, first-line organisation)."""
+    out = {}
+    for code, town in table.get("municipalities", {}).items():
+        first = town.get("first_line") or [""]
+        out[code] = (
+            str(town.get("name", "")),
+            str(town.get("region", "")),
+            _town_erac(table, town),
+            str(first[0]),
+        )
+    return out
 
 
 def _area_key(area: str) -> tuple[str, int, str]:
@@ -126,6 +174,18 @@ def diff_tables(before: dict[str, Any], after: dict[str, Any]) -> RoutingDiff:
         regions_a, eracs_a = routes_after.get(area, ((), ()))
         if (regions_b, eracs_b) != (regions_a, eracs_a):
             areas.append(AreaChange(area, regions_b, regions_a, eracs_b, eracs_a))
+
+    towns_b, towns_a = _municipality_routes(before), _municipality_routes(after)
+    municipalities: list[MunicipalityChange] = []
+    for code in sorted(set(towns_b) | set(towns_a)):
+        name_b, region_b, erac_b, first_b = towns_b.get(code, ("", "", "", ""))
+        name_a, region_a, erac_a, first_a = towns_a.get(code, ("", "", "", ""))
+        if (region_b, erac_b, first_b) != (region_a, erac_a, first_a):
+            municipalities.append(
+                MunicipalityChange(
+                    code, name_a or name_b, region_b, region_a, erac_b, erac_a, first_b, first_a
+                )
+            )
 
     advisors_b: dict[str, Any] = before.get("advisors", {})
     advisors_a: dict[str, Any] = after.get("advisors", {})
@@ -159,6 +219,7 @@ def diff_tables(before: dict[str, Any], after: dict[str, Any]) -> RoutingDiff:
             names[code] = dict(region.get("name", {}))
     return RoutingDiff(
         areas=areas,
+        municipalities=municipalities,
         advisors=changes,
         advisors_added=[_presence(i, advisors_a[i]) for i in sorted(set(advisors_a) - set(advisors_b))],
         advisors_removed=[_presence(i, advisors_b[i]) for i in sorted(set(advisors_b) - set(advisors_a))],
@@ -174,6 +235,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "title": "## Changements de routage",
         "areas": "### Secteurs postaux",
         "areas_intro": "Codes postaux dont la région, l'ERAC ou les régions au choix changent.",
+        "towns": "### Municipalités",
+        "towns_intro": "Municipalités dont la région, l'ERAC ou l'organisme de première ligne change.",
+        "town": "Municipalité",
+        "first_line": "Première ligne",
         "area": "Secteur",
         "region": "Région",
         "erac": "ERAC",
@@ -188,13 +253,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "or": " ou ",
         "choice": " (au choix)",
         "organisation": "organisation",
-        "summary": "{areas} secteur(s) postal(aux) et {advisors} conseiller·ère(s) touchés.",
+        "summary": (
+            "{areas} secteur(s) postal(aux), {towns} municipalité(s) et {advisors} conseiller·ère(s) touchés."
+        ),
     },
     "en": {
         "none": "No routing change.",
         "title": "## Routing changes",
         "areas": "### Postal areas",
         "areas_intro": "Postal codes whose region, ERAC or candidate regions change.",
+        "towns": "### Municipalities",
+        "towns_intro": "Municipalities whose region, ERAC or first-line organisation changes.",
+        "town": "Municipality",
+        "first_line": "First line",
         "area": "Area",
         "region": "Region",
         "erac": "ERAC",
@@ -209,7 +280,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "or": " or ",
         "choice": " (requester chooses)",
         "organisation": "organisation",
-        "summary": "{areas} postal area(s) and {advisors} advisor(s) affected.",
+        "summary": "{areas} postal area(s), {towns} municipality(ies) and {advisors} advisor(s) affected.",
     },
 }
 
@@ -246,7 +317,8 @@ def render_markdown(diff: RoutingDiff, lang: str = "fr") -> str:
     if diff.empty:
         return w["none"] + "\n"
     affected = len(diff.advisors) + len(diff.advisors_added) + len(diff.advisors_removed)
-    out = [w["title"], "", w["summary"].format(areas=len(diff.areas), advisors=affected), ""]
+    summary = w["summary"].format(areas=len(diff.areas), towns=len(diff.municipalities), advisors=affected)
+    out = [w["title"], "", summary, ""]
     if diff.areas:
         out += [w["areas"], "", w["areas_intro"], ""]
         out += [f"| {w['area']} | {w['region']} | {w['erac']} |", "|---|---|---|"]
@@ -254,6 +326,19 @@ def render_markdown(diff: RoutingDiff, lang: str = "fr") -> str:
             regions = _arrow(_regions(diff, a.regions_before, lang), _regions(diff, a.regions_after, lang))
             eracs = _arrow(", ".join(a.eracs_before), ", ".join(a.eracs_after))
             out.append(f"| `{a.area}` | {regions} | {eracs} |")
+        out.append("")
+    if diff.municipalities:
+        out += [w["towns"], "", w["towns_intro"], ""]
+        out += [f"| {w['town']} | {w['region']} | {w['erac']} | {w['first_line']} |", "|---|---|---|---|"]
+        for m in diff.municipalities:
+            region = _arrow(
+                _region(diff, m.region_before, lang) if m.region_before else "",
+                _region(diff, m.region_after, lang) if m.region_after else "",
+            )
+            out.append(
+                f"| {_cell(m.name)} (`{m.code}`) | {region} | {_arrow(m.erac_before, m.erac_after)} "
+                f"| {_arrow(m.first_line_before, m.first_line_after)} |"
+            )
         out.append("")
     if diff.advisors:
         out += [w["advisors"], ""]

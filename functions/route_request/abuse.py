@@ -129,6 +129,8 @@ def plan_deliveries(
     roles = {"erac": routing.erac, "requester": None}
     if routing.advisor:
         roles["advisor"] = routing.advisor
+    if routing.first_line:
+        roles["first_line"] = routing.first_line
     deliveries = {role: "pending" for role in roles}
     confirmation: Confirmation = "sent"
     try:

@@ -170,6 +170,8 @@ def submit(
     deliveries: dict[str, str] = {"erac": "pending", "requester": "pending"}
     if routing.advisor:
         deliveries["advisor"] = "pending"
+    if routing.first_line:
+        deliveries["first_line"] = "pending"
     confirmation: Confirmation = "sent"
     if counters is not None and config.abuse is not None:
         where = source or Source(client=None)

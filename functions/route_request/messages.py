@@ -113,6 +113,7 @@ LABELS = {
         "none": "(non fourni)",
         "erac": "ERAC",
         "advisor": "Conseiller",
+        "first_line": "Organisme de première ligne",
         "privacy": "Énoncé de confidentialité",
     },
     "en": {
@@ -131,6 +132,7 @@ LABELS = {
         "none": "(not given)",
         "erac": "ERAC",
         "advisor": "Advisor",
+        "first_line": "First-line organisation",
         "privacy": "Privacy statement",
     },
 }
@@ -150,10 +152,14 @@ def _informed(record: RequestRecord, table: RoutingTable, lang: str) -> list[str
             org = table.organisations.get(advisor.organisation)
             who = advisor.name + (f" ({org.label(lang)})" if org else "")
             lines.append(f"{labels['advisor']} : {who}" if lang == "fr" else f"Advisor: {who}")
+    if record.routing.first_line:
+        org = table.organisations.get(record.routing.first_line)
+        if org is not None:
+            lines.append(f"{labels['first_line']}{_colon(lang)}{org.label(lang)}")
     return lines
 
 
-def _details(record: RequestRecord, lang: str) -> list[tuple[str, str]]:
+def _details(record: RequestRecord, lang: str, table: RoutingTable) -> list[tuple[str, str]]:
     labels = LABELS[lang]
     req = record.request
     rows = [
@@ -163,7 +169,10 @@ def _details(record: RequestRecord, lang: str) -> list[tuple[str, str]]:
         (labels["phone"], req.get("phone") or labels["none"]),
         (labels["postal_code"], req.get("postal_code", "")),
     ]
-    if req.get("municipality"):
+    town = table.municipalities.get(record.routing.municipality or "")
+    if town is not None:
+        rows.append((labels["municipality"], f"{town.name} ({town.mrc})"))
+    elif req.get("municipality"):
         rows.append((labels["municipality"], req["municipality"]))
     rows.append((labels["consent"], record.consent_version))
     return rows
@@ -197,7 +206,7 @@ def _build(
     region = table.regions[record.routing.region_code].label(lang)
     why = record.routing.reason.get(lang) or record.routing.reason.get("fr", "")
     informed = _informed(record, table, lang)
-    details = _details(record, lang) if include_request else []
+    details = _details(record, lang, table) if include_request else []
     description = record.request.get("description", "")
 
     links = links or []
@@ -346,6 +355,24 @@ def compose(
                 table=table,
                 sender=sender,
                 links=sender.action_links(record.submission_id, record.routing.advisor, now),
+            )
+        )
+    if "first_line" in pending and record.routing.first_line:
+        org = table.organisations[record.routing.first_line]
+        out.append(
+            _relay(
+                "first_line",
+                name=org.label("fr"),
+                email=org.email,
+                sample=org.sample,
+                subject=f"Relais — demande {record.reference} d'une entreprise de votre territoire",
+                lines=[
+                    "Aucun conseiller du répertoire ne dessert la municipalité de cette entreprise : "
+                    "Relais vous la transmet, en copie à l'ERAC de la région. " + reply
+                ],
+                record=record,
+                table=table,
+                sender=sender,
             )
         )
     if "requester" in pending:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -245,8 +246,15 @@ class AdvisorPick:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum())
+    """Accents, case, spaces and punctuation dropped; ``St-``/``Ste-`` read as ``Saint-``/
+    ``Sainte-`` (the same folding as ``generator.territory.fold``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe").replace("æ", "ae"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _SAINT.sub(lambda m: "sainte" if m.group(0) == "ste" else "saint", plain)
+    return "".join(c for c in plain if c.isalnum())
+
+
+_SAINT = re.compile(r"\bste?\b")
 
 
 def pick_advisor(

@@ -30,7 +30,7 @@ DeliveryState = Literal[
 ]
 WAITING: tuple[DeliveryState, ...] = ("pending", "digest", "held")
 Status = Literal["received", "delivered", "failed", "discarded"]
-ROLES = ("erac", "advisor", "requester")
+ROLES = ("erac", "advisor", "first_line", "requester")
 
 
 def body_hash(request: Request) -> str:

@@ -517,6 +517,38 @@ def region_options_partial(directory: Directory, lang: Language) -> Page:
     )
 
 
+def municipality_options_partial(directory: Directory, lang: Language) -> Page:
+    """``<optgroup>``s of the request form's municipality choice without JavaScript: one per
+    postal area that can still ask (its municipalities reach several regions or ERACs), each
+    listing all its municipalities (value: the municipality's code)."""
+    return Page(
+        path="_generated/municipality-options",
+        template="municipality_options.md.j2",
+        context={"groups": shared_area_choices(directory, lang)},
+    )
+
+
+def shared_area_choices(directory: Directory, lang: Language) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(FSA, [(municipality code, "Name — Region")]) for each FSA whose municipalities reach
+    more than one region or ERAC, sorted by FSA then name."""
+    from generator.territory import TerritoryIndex, fold
+
+    index = TerritoryIndex(directory.territories.values())
+    region_names = {str(r.code): r.name[lang] for r in directory.regions.values()}
+    groups = []
+    fsas = sorted({area.fsa for region in directory.regions.values() for area in region.postal_areas})
+    for fsa in fsas:
+        places = index.in_fsa(fsa)
+        if len({(p.region, p.erac) for p in places}) < 2:
+            continue
+        options = [
+            (p.code, f"{p.name} — {region_names.get(p.region, p.region)}")
+            for p in sorted(places, key=lambda p: (fold(p.name), p.code))
+        ]
+        groups.append((fsa, options))
+    return groups
+
+
 def programs_index_page(directory: Directory, lang: Language) -> Page:
     programs = sorted(directory.programs.values(), key=lambda p: _program_sort_key(p, lang))
     return Page(
@@ -681,6 +713,7 @@ def all_pages(directory: Directory, lang: Language, lookup: dict[str, Any] | Non
         map_partial(directory, lang),
         postal_index_page(directory, lang, lookup),
         region_options_partial(directory, lang),
+        municipality_options_partial(directory, lang),
         regions_index_page(directory, lang),
         programs_index_page(directory, lang),
         organisations_index_page(directory, lang),

@@ -181,7 +181,7 @@ def _real_table() -> RoutingTable:
 
 
 @pytest.mark.skipif(not DEFAULT_ROUTING_TABLE.exists(), reason="routing_table.json not built yet")
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(raw=quebec_codes, fsa_index=st.integers(0, 10_000))
 def test_real_table_routes_every_quebec_code(raw: str, fsa_index: int) -> None:
     table = _real_table()

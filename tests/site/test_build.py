@@ -151,7 +151,7 @@ def test_form_posts_to_the_configured_api(built: Path) -> None:
     fr = _html(built, "demande")
     assert 'action="https://api.example.org/requests"' in fr
     assert 'value="2026-11-24"' in fr
-    assert '<option value="14">14 — Lanaudière</option>' in fr
+    assert '<select id="municipality" name="municipality"' in fr
     for name in ("business_name", "contact_name", "email", "postal_code", "description", "consent"):
         assert f'<label for="{name}"' in fr
     assert 'role="alert"' in fr

@@ -31,6 +31,7 @@ def controls(lang: str) -> dict[str, dict[str, str]]:
     found = {}
     for tag in re.findall(r"<(?:input|textarea|select)\b[^>]*>", page):
         attributes = dict(re.findall(r'([a-z-]+)="([^"]*)"', tag))
+        attributes["tag"] = tag[1:].split()[0]
         if "name" in attributes:
             found[attributes["name"]] = attributes
     return found
@@ -47,6 +48,22 @@ def test_the_form_sends_only_fields_the_function_reads(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_no_field_accepts_more_than_the_function(lang: str) -> None:
     for name, attributes in controls(lang).items():
-        if name in MAX_LENGTH and name != "consent_version":
+        if name in MAX_LENGTH and name != "consent_version" and attributes["tag"] != "select":
             assert "maxlength" in attributes, name
             assert int(attributes["maxlength"]) <= MAX_LENGTH[name], name
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_list_offers_only_values_the_function_accepts(lang: str) -> None:
+    # the municipality list is generated: every option of the built page fits the field
+    from generator.load import load_directory
+    from generator.render.context import shared_area_choices
+    from generator.vocab import Language
+
+    result = load_directory(DOCS.parents[1])
+    assert result.directory is not None
+    groups = shared_area_choices(result.directory, Language(lang))
+    assert groups, "some postal area must still ask"
+    for _fsa, options in groups:
+        for value, _label in options:
+            assert 0 < len(value) <= MAX_LENGTH["municipality"]

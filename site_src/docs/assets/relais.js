@@ -201,10 +201,62 @@
       summary.hidden = false;
       summary.focus();
     }
+    function fold(text) {
+      return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+        .replace(/\u0153/g, "oe").replace(/[^a-z0-9]/g, "");
+    }
+    function showPlaces(candidates, box) {
+      // Every municipality of the postal area, grouped by region; the filter hides the others.
+      var nojs = document.getElementById("municipality");
+      if (nojs) { nojs.disabled = true; }  // the no-JS list is not sent with this one
+      var filter = document.createElement("input");
+      filter.type = "search";
+      filter.id = "municipality-filter";
+      filter.setAttribute("aria-controls", "municipality-choice");
+      var filterLabel = document.createElement("label");
+      filterLabel.htmlFor = filter.id;
+      filterLabel.textContent = box.getAttribute("data-label-filter");
+      var select = document.createElement("select");
+      select.id = "municipality-choice";
+      select.name = "municipality";
+      select.required = true;
+      select.size = 8;
+      select.setAttribute("aria-describedby", "region_choice-error");
+      var selectLabel = document.createElement("label");
+      selectLabel.htmlFor = select.id;
+      selectLabel.textContent = box.getAttribute("data-label-select");
+      var options = [];
+      candidates.forEach(function (c) {
+        var group = document.createElement("optgroup");
+        group.label = c.name;
+        (c.places || []).forEach(function (place) {
+          var option = document.createElement("option");
+          option.value = place.code;
+          option.textContent = place.name + (place.mrc && place.mrc !== place.name ? " (" + place.mrc + ")" : "");
+          option.setAttribute("data-key", fold(place.name + " " + (place.mrc || "")));
+          group.appendChild(option);
+          options.push(option);
+        });
+        select.appendChild(group);
+      });
+      filter.addEventListener("input", function () {
+        var wanted = fold(filter.value);
+        options.forEach(function (option) {
+          option.hidden = wanted !== "" && option.getAttribute("data-key").indexOf(wanted) === -1;
+        });
+      });
+      [filterLabel, filter, selectLabel, select].forEach(function (el) {
+        var p = document.createElement("p");
+        p.appendChild(el);
+        box.appendChild(p);
+      });
+    }
     function showChoices(candidates) {
       var box = choice.querySelector("[data-choices]");
       box.textContent = "";
-      candidates.forEach(function (c, i) {
+      var withPlaces = candidates.some(function (c) { return c.places && c.places.length; });
+      if (withPlaces) { showPlaces(candidates, box); }
+      else candidates.forEach(function (c, i) {
         var id = "region_choice-" + c.code;
         var p = document.createElement("p");
         p.className = "relais-check";
