@@ -374,6 +374,13 @@ class Mrc(Model):
             "Official name of the MRC or equivalent territory, e.g. Joliette.",
         ),
     ]
+    other_names: Annotated[
+        list[NonEmpty],
+        _doc(
+            "Autres noms en usage (ancien nom, ville centre d'une agglomération), p. ex. [La Tuque].",
+            "Other names in use (former name, an agglomeration's central city), e.g. [La Tuque].",
+        ),
+    ] = []
     erac: Annotated[
         Id | None,
         _doc(

@@ -151,9 +151,8 @@ def first_line_for(directory: Directory, place: Place) -> list[str]:
             continue
         if organisation.regions != "all" and place.region not in [str(r) for r in organisation.regions]:
             continue
-        if fold(place.mrc.name) in {fold(m) for m in serves.mrcs} or names & {
-            fold(m) for m in serves.municipalities
-        }:
+        mrc_names = {fold(place.mrc.name), *(fold(n) for n in place.mrc.other_names)}
+        if mrc_names & {fold(m) for m in serves.mrcs} or names & {fold(m) for m in serves.municipalities}:
             found.append(organisation)
     rank = {kind: i for i, kind in enumerate(FIRST_LINE_ORDER)}
     found.sort(key=lambda o: (rank.get(o.kind, len(rank)), o.id))

@@ -58,8 +58,9 @@ class TerritoryIndex:
         for territory in territories:
             region = str(territory.region)
             for mrc in territory.mrcs:
-                self._mrcs[fold(mrc.name)].append((region, mrc))
-                self.mrc_names.append(mrc.name)
+                for name in {fold(mrc.name), *(fold(n) for n in mrc.other_names)}:
+                    self._mrcs[name].append((region, mrc))
+                self.mrc_names.extend([mrc.name, *mrc.other_names])
                 for municipality in mrc.municipalities:
                     place = Place(municipality, mrc, region, mrc.erac)
                     self.places.setdefault(municipality.code, place)

@@ -129,6 +129,17 @@ COMMUNITIES: list[dict[str, str]] = [
         "geonames": "Akwesasne",
     },
 ]
+# Other names of an MRC or TE: its former name in the Répertoire's older copy (same MRC code),
+# or the central city an agglomeration is named after.
+MRC_OTHER_NAMES: dict[str, list[str]] = {
+    "Beauce-Centre": ["Robert-Cliche"],
+    "Des Chenaux": ["Les Chenaux"],
+    "Agglomération de Montréal": ["Montréal"],
+    "Agglomération de Longueuil": ["Longueuil"],
+    "Agglomération de Québec": ["Québec"],
+    "Agglomération de La Tuque": ["La Tuque"],
+    "Agglomération des Îles-de-la-Madeleine": ["Les Îles-de-la-Madeleine"],
+}
 # MRCs or TEs whose requests go to an ERAC of their own rather than the region's.
 ERAC_OVERRIDES: dict[str, str] = {
     # Radio-Canada, 2018: the Municipalité des Îles-de-la-Madeleine is the islands' own pôle
@@ -378,6 +389,8 @@ def write(municipalities: list[Municipality], regions: dict[str, dict]) -> None:
         ]
         for mrc in sorted(by_region[code], key=fold):
             lines.append(f"  - name: {q(mrc)}")
+            if mrc in MRC_OTHER_NAMES:
+                lines.append(f"    other_names: [{', '.join(q(n) for n in MRC_OTHER_NAMES[mrc])}]")
             if mrc in ERAC_OVERRIDES:
                 lines.append(f"    erac: {ERAC_OVERRIDES[mrc]}  # ERAC propre à ce territoire")
             lines.append("    municipalities:")
