@@ -107,7 +107,8 @@ def _check_erac(index: _Index, record: Record, loc: Loc, erac_id: str) -> Iterat
     erac_record, erac = found
     if erac.kind != OrganisationKind.ERAC:
         yield record.error(loc, Code.ERAC_WRONG_KIND, value=erac_id, found=str(erac.kind))
-    if erac.email is None:
+    if erac.email is None and not erac.to_confirm:
+        # as for a region's ERAC: one that publishes no email says to_confirm: true
         yield record.error(loc, Code.REFERENCE_WITHOUT_EMAIL, value=erac_id, other=erac_record.path)
 
 

@@ -8,7 +8,7 @@ a malformed table raises :class:`TableError` at start-up rather than at a reques
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,67 @@ class Advisor:
     sample: bool
 
 
+class Municipalities(Mapping[str, Municipality]):
+    """The territory's municipalities, each built from its JSON entry the first time it is
+    asked for: a cold start reads about 1,100 entries and a request needs one or a few.
+    :meth:`check` validates every raw entry at start-up all the same."""
+
+    def __init__(self, raw: Mapping[str, Any]) -> None:
+        self._raw = raw
+        self._built: dict[str, Municipality] = {}
+
+    def __getitem__(self, code: str) -> Municipality:
+        found = self._built.get(code)
+        if found is None:
+            m = self._raw[code]
+            found = self._built[code] = Municipality(
+                code=code,
+                name=m["name"],
+                region=m["region"],
+                mrc=m["mrc"],
+                erac=m.get("erac") or None,
+                location=_coords(m.get("location")),
+                other_names=tuple(m.get("other_names") or ()),
+                first_line=tuple(m.get("first_line") or ()),
+            )
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._raw
+
+    def check(self, regions: Mapping[str, Region], organisations: Mapping[str, Organisation]) -> None:
+        """:class:`TableError` for the first entry naming an unknown region or an organisation
+        without an email, or missing its name, region or MRC."""
+        reachable = {oid for oid, o in organisations.items() if o.email}
+        for code, m in self._raw.items():
+            try:
+                if not (isinstance(m["name"], str) and isinstance(m["mrc"], str)):
+                    raise TypeError("name and mrc must be strings")
+                location = m.get("location")
+                if location is not None and not (
+                    len(location) == 2 and all(isinstance(x, int | float) for x in location)
+                ):
+                    raise ValueError(f"location must be [lat, lon], not {location!r}")
+                if m["region"] not in regions:
+                    raise TableError(f"municipality {code}: unknown region {m['region']!r}")
+                erac = m.get("erac")
+                if erac is not None and erac not in organisations:
+                    raise TableError(f"municipality {code}: unknown ERAC {erac!r}")
+                for oid in m.get("first_line") or ():
+                    if oid not in reachable:
+                        raise TableError(
+                            f"municipality {code}: organisation {oid!r} missing or without email"
+                        )
+            except (KeyError, TypeError, AttributeError, ValueError) as exc:
+                raise TableError(f"municipality {code}: not the documented shape: {exc!r}") from exc
+
+
 @dataclass(frozen=True)
 class RoutingTable:
     version: str
@@ -140,19 +201,10 @@ class RoutingTable:
                 )
                 for aid, a in (data.get("advisors") or {}).items()
             }
-            municipalities = {
-                str(code): Municipality(
-                    code=str(code),
-                    name=str(m["name"]),
-                    region=str(m["region"]),
-                    mrc=str(m["mrc"]),
-                    erac=str(m["erac"]) if m.get("erac") else None,
-                    location=_coords(m.get("location")),
-                    other_names=tuple(str(n) for n in m.get("other_names") or ()),
-                    first_line=tuple(str(o) for o in m.get("first_line") or ()),
-                )
-                for code, m in (data.get("municipalities") or {}).items()
-            }
+            raw_municipalities = data.get("municipalities") or {}
+            if not isinstance(raw_municipalities, Mapping):
+                raise TypeError("municipalities must be an object")
+            municipalities = Municipalities(raw_municipalities)
             postcodes = {str(k): str(v) for k, v in (data.get("postcodes") or {}).items()}
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise TableError(f"routing table does not have the documented shape: {exc!r}") from exc
@@ -181,12 +233,8 @@ class RoutingTable:
         for postal, code in self.codes.items():
             if code not in self.regions:
                 raise TableError(f"code {postal}: unknown region {code!r}")
-        for m in self.municipalities.values():
-            if m.region not in self.regions:
-                raise TableError(f"municipality {m.code}: unknown region {m.region!r}")
-            for oid in (m.erac, *m.first_line):
-                if oid is not None and not (oid in self.organisations and self.organisations[oid].email):
-                    raise TableError(f"municipality {m.code}: organisation {oid!r} missing or without email")
+        if isinstance(self.municipalities, Municipalities):
+            self.municipalities.check(self.regions, self.organisations)
         for postal, mcode in self.postcodes.items():
             if mcode not in self.municipalities:
                 raise TableError(f"code {postal}: unknown municipality {mcode!r}")

@@ -105,7 +105,7 @@ def test_build_stops_at_a_content_error(bad_root: Path, tmp_path: Path) -> None:
 
 def test_schemas_check_passes_on_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["schemas", "--check", "--lang", "en"]) == 0
-    assert capsys.readouterr().out == "schemas up to date (4 files)\n"
+    assert capsys.readouterr().out == "schemas up to date (5 files)\n"
 
 
 def test_schemas_check_fails_when_stale(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
