@@ -67,7 +67,7 @@ def compose_digest(
     parts = [f"<p>{e(line)}</p>" for line in intro]
     for record in records:
         region = table.regions[record.routing.region_code].label("fr")
-        details = _details(record, "fr")
+        details = _details(record, "fr", table)
         description = record.request.get("description", "")
         text += [
             "—" * 20,
