@@ -89,3 +89,9 @@ def test_check_fails_on_a_stale_page_and_writing_fixes_it(
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
 def test_the_guides_link_to_the_reference(guide: Path) -> None:
     assert "(docs/content-reference.md)" in guide.read_text(encoding="utf-8")
+
+
+def test_the_committed_network_coverage_is_the_generated_one() -> None:
+    """docs/network-coverage.md (ERACs named / 18, real and sample records by region) is
+    regenerated with the content: `python -m generator coverage`."""
+    assert main(["coverage", "--check", "--root", str(REPO)]) == 0
