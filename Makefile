@@ -9,7 +9,9 @@ STAMP := $(VENV)/.installed
 # Checkers pinning many dependencies of their own, one venv each (tools/README.md).
 TOOLS := .venv-tools
 # hsds-validator needs Python 3.13: on PATH, or pyenv's.
-PYTHON313 ?= $(firstword $(shell command -v python3.13) $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13))
+# The first candidate that runs and is 3.13: pyenv's shim is on PATH but refuses to run
+# when 3.13 is not the selected version (as in CI), so pyenv's own interpreter comes first.
+PYTHON313 ?= $(shell for p in $$(ls -d $(HOME)/.pyenv/versions/3.13*/bin/python3.13 2>/dev/null) $$(command -v python3.13); do "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 13))' 2>/dev/null && { echo "$$p"; break; }; done)
 
 .PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint checkov opendata-check sam api-fuzz bench clean browser-deps
 
