@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from .counters import UNBOUNDED
-from .errors import StoreUnavailable
+from .store_sqlite import connect
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS counters"
@@ -33,19 +32,8 @@ class SqliteCounters:
             for statement in _SCHEMA:
                 db.execute(statement)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        try:
-            db = sqlite3.connect(self._path, timeout=30, isolation_level="IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreUnavailable(f"sqlite:{type(exc).__name__}") from exc
-        try:
-            with db:
-                yield db
-        except sqlite3.Error as exc:
-            raise StoreUnavailable(f"sqlite:{type(exc).__name__}") from exc
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self._path)
 
     @staticmethod
     def _purge(db: sqlite3.Connection) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from .errors import StoreUnavailable
@@ -28,6 +28,24 @@ from .store import (
 _SCHEMA = "CREATE TABLE IF NOT EXISTS requests (submission_id TEXT PRIMARY KEY, item TEXT NOT NULL)"
 
 
+@contextmanager
+def connect(path: Path) -> Iterator[sqlite3.Connection]:
+    """One ``IMMEDIATE`` transaction on the local database at ``path`` (committed on exit,
+    rolled back on error); any SQLite error becomes :class:`StoreUnavailable`. Shared by
+    every SQLite adapter of the local stack (requests, counters)."""
+    try:
+        db = sqlite3.connect(path, timeout=30, isolation_level="IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise StoreUnavailable(f"sqlite:{type(exc).__name__}") from exc
+    try:
+        with db:
+            yield db
+    except sqlite3.Error as exc:
+        raise StoreUnavailable(f"sqlite:{type(exc).__name__}") from exc
+    finally:
+        db.close()
+
+
 class SqliteStore:
     def __init__(self, path: Path) -> None:
         self._path = path
@@ -35,19 +53,8 @@ class SqliteStore:
         with self._connect() as db:
             db.execute(_SCHEMA)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        try:
-            db = sqlite3.connect(self._path, timeout=30, isolation_level="IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreUnavailable(f"sqlite:{type(exc).__name__}") from exc
-        try:
-            with db:
-                yield db
-        except sqlite3.Error as exc:
-            raise StoreUnavailable(f"sqlite:{type(exc).__name__}") from exc
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self._path)
 
     def create(self, record: RequestRecord) -> CreateResult:
         with self._connect() as db:
