@@ -178,6 +178,15 @@ def vcard_path(kind: str, record_id: str, from_dir: str) -> str:
     return f"{from_dir}{kind}/{record_id}.vcf"
 
 
+def region_page_links(directory: Directory, codes: object, lang: Language, up: str) -> list[Link]:
+    """Links to the pages of the regions ``codes`` names; none for ``all`` (the whole of Québec)."""
+    if codes == "all":
+        return []
+    assert isinstance(codes, list)
+    regions = [directory.region_by_code(c) for c in sorted(codes)]
+    return [Link(r.name[lang], f"{up}regions/{r.id}.md") for r in regions]
+
+
 def source_view(source: Source, lang: Language, from_dir: str) -> SourceView:
     seed = None
     if source.seed:
@@ -331,13 +340,7 @@ def program_page(directory: Directory, program: Program, lang: Language) -> Page
     def org_link(org_id: str) -> Link:
         return Link(orgs[org_id].name[lang], organisation_href(org_id, up))
 
-    if program.regions == "all":
-        regions: list[Link] = []
-    else:
-        regions = [
-            Link(directory.region_by_code(c).name[lang], f"{up}regions/{directory.region_by_code(c).id}.md")
-            for c in sorted(program.regions)
-        ]
+    regions = region_page_links(directory, program.regions, lang, up)
     children = sorted(
         (p for p in directory.programs.values() if p.parent == program.id),
         key=lambda p: _program_sort_key(p, lang),
@@ -599,13 +602,7 @@ def organisation_page(directory: Directory, org: Organisation, lang: Language) -
             for p in sorted(programs, key=lambda p: _program_sort_key(p, lang))
         ]
 
-    if org.regions == "all":
-        regions: list[Link] = []
-    else:
-        regions = [
-            Link(directory.region_by_code(c).name[lang], f"{up}regions/{directory.region_by_code(c).id}.md")
-            for c in sorted(org.regions)
-        ]
+    regions = region_page_links(directory, org.regions, lang, up)
     advisors = sorted(
         (a for a in directory.advisors.values() if a.organisation == org.id), key=lambda a: a.name.casefold()
     )
