@@ -273,3 +273,19 @@ def test_program_page_says_whether_it_is_open(built: Path) -> None:
     assert any(
         text in en for text in ("you can apply", "not yet open", "no longer accepts", "how to take part")
     )
+
+
+def test_every_script_exists_and_waits_for_the_page(built: Path) -> None:
+    """Each page's scripts are files of the site, deferred so the page paints first."""
+    site = built
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 20, pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html):
+            src = re.search(r'src="([^"]+)"', tag)
+            assert src, f"{page}: {tag}"
+            path = src.group(1).split("?")[0]
+            file = site / path.lstrip("/") if path.startswith("/") else page.parent / path
+            assert file.resolve().is_file(), f"{page}: {path} is not in the site"
+            assert re.search(r"\b(defer|async)\b", tag), f"{page}: {tag} blocks the page's first paint"
