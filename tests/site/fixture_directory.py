@@ -79,7 +79,9 @@ def fixture_directory() -> Directory:
         to_confirm=True,
         sources=[
             SEED_000,
-            Source(url="https://sadc.example.org/territoire", title="Territoire", consulted=dt.date(2026, 11, 29)),
+            Source(
+                url="https://sadc.example.org/territoire", title="Territoire", consulted=dt.date(2026, 11, 29)
+            ),
         ],
     )
     ministry = Organisation(

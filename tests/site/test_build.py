@@ -20,6 +20,7 @@ import pytest
 from generator.opendata import write_open_data
 from generator.render import GENERATED_DIRS, render_site
 from tests.site.fixture_directory import fixture_directory
+from tests.site.test_consent_version import consent_version
 
 REPO = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -147,10 +148,16 @@ def test_program_page_amounts_and_links(built: Path) -> None:
     assert 'href="../../organisations/meie/"' in fr
 
 
+def test_privacy_pages_show_the_consent_version_the_form_records(built: Path) -> None:
+    version = consent_version()
+    assert f"Version du consentement : <strong>{version}</strong>" in _html(built, "confidentialite")
+    assert f"Consent version: <strong>{version}</strong>" in _html(built, "en/confidentialite")
+
+
 def test_form_posts_to_the_configured_api(built: Path) -> None:
     fr = _html(built, "demande")
     assert 'action="https://api.example.org/requests"' in fr
-    assert 'value="2026-11-24"' in fr
+    assert f'value="{consent_version()}"' in fr
     assert '<select id="municipality" name="municipality"' in fr
     for name in ("business_name", "contact_name", "email", "postal_code", "description", "consent"):
         assert f'<label for="{name}"' in fr
