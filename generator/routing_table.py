@@ -51,6 +51,7 @@ def _organisation(organisation: Organisation) -> dict[str, Any]:
         "email": email,
         "sample": organisation.sample or relayed,
         "to_confirm": organisation.to_confirm,
+        **({"relay": True} if relayed else {}),
     }
 
 

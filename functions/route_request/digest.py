@@ -41,22 +41,17 @@ def compose_digest(
     if role == "erac":
         organisation = table.organisations[recipient_id]
         name, email, sample = organisation.label("fr"), organisation.email, organisation.sample
+        redirect = sender.route_to(email, sample=sample, relay=organisation.relay)
     else:
         advisor = table.advisors[recipient_id]
-        name, email, sample = advisor.name, advisor.email, advisor.sample
-    to, original = sender.route_to(email, sample=sample)
+        name, email = advisor.name, advisor.email
+        redirect = sender.route_to(email, sample=advisor.sample)
     records = sorted(records, key=lambda r: (r.created_at, r.reference))
     count = len(records)
-    subject = (
-        "[EXEMPLE] " if original else ""
-    ) + f"Relais — résumé : {count} demande{'s' if count > 1 else ''}"
+    subject = redirect.subject(f"Relais — résumé : {count} demande{'s' if count > 1 else ''}")
     labels = LABELS["fr"]
     intro = [
-        *(
-            [f"[Fiche d'exemple : ce message était destiné à {original}, adresse fictive d'une fiche.]"]
-            if original
-            else []
-        ),
+        *redirect.notice(name),
         "Bonjour,",
         f"Vous avez reçu beaucoup de demandes par Relais depuis un jour : pour ne pas inonder votre "
         f"boîte, les {count} suivantes sont regroupées dans ce résumé. Chacune est complète ; "
@@ -90,7 +85,7 @@ def compose_digest(
     parts.append(f"<p>{e(closing)}</p>")
     msg = EmailMessage(policy=SMTP)
     msg["From"] = _address(sender.name, sender.address)
-    msg["To"] = _address(display_name_safe(name), to)
+    msg["To"] = _address(display_name_safe(name), redirect.to)
     msg["Subject"] = header_safe(subject)
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content("\n".join(text) + "\n")
@@ -100,7 +95,7 @@ def compose_digest(
         subtype="html",
     )
     msg["Content-Language"] = "fr"
-    return Outgoing(role=role, recipient=to, message=msg)
+    return Outgoing(role=role, recipient=redirect.to, message=msg)
 
 
 @dataclass(frozen=True)

@@ -65,11 +65,41 @@ class Sender:
                 out.append((label, url))
         return out
 
-    def route_to(self, email: str, *, sample: bool) -> tuple[str, str | None]:
-        """(address to send to, the record's own address when redirected)."""
+    def route_to(self, email: str, *, sample: bool, relay: bool = False) -> Redirect:
+        """Where mail for ``email`` really goes (``Redirect``)."""
         if sample and self.sample_recipient:
-            return self.sample_recipient, email
-        return email, None
+            return Redirect(self.sample_recipient, original=email, relay=relay)
+        return Redirect(email)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """Where a relay's mail really goes: its own address, or the operators' mailbox for a
+    sample record (a fictitious address) or for a real organisation that publishes no email
+    (``relay``), with a subject tag and a first line telling the operators what to do."""
+
+    to: str
+    original: str | None = None  # the record's own address when redirected
+    relay: bool = False
+
+    def subject(self, subject: str) -> str:
+        if self.original is None:
+            return subject
+        return ("[À RELAYER] " if self.relay else "[EXEMPLE] ") + subject
+
+    def notice(self, name: str) -> list[str]:
+        if self.original is None:
+            return []
+        if self.relay:
+            return [
+                f"[À relayer : ce message est destiné à {name}, qui ne publie pas d'adresse de "
+                "courriel générale dans le répertoire. Transmettez-le à l'organisme par ses "
+                "coordonnées publiques, puis faites ajouter son adresse à sa fiche.]"
+            ]
+        return [
+            f"[Fiche d'exemple : ce message était destiné à {self.original}, adresse fictive d'une "
+            "fiche à remplacer par les coordonnées réelles. Transmettez la demande à la bonne personne.]"
+        ]
 
 
 @dataclass(frozen=True)
@@ -281,28 +311,22 @@ def _relay(
     record: RequestRecord,
     table: RoutingTable,
     sender: Sender,
+    relay: bool = False,
     links: list[tuple[str, str]] | None = None,
     extra: list[str] | None = None,
 ) -> Outgoing:
     """The French message to one relay in the chain (the ERAC or the advisor). Mail for a
-    sample record goes to the operators' mailbox when one is configured, flagged as such."""
-    to, original = sender.route_to(email, sample=sample)
-    notice = (
-        [
-            f"[Fiche d'exemple : ce message était destiné à {original}, adresse fictive d'une fiche "
-            "à remplacer par les coordonnées réelles. Transmettez la demande à la bonne personne.]"
-        ]
-        if original
-        else []
-    )
+    sample record, or for an organisation without a published address, goes to the
+    operators' mailbox when one is configured, flagged as such (``Redirect``)."""
+    redirect = sender.route_to(email, sample=sample, relay=relay)
     return Outgoing(
         role=role,
-        recipient=to,
+        recipient=redirect.to,
         message=_build(
             sender=sender,
-            to=_address(name, to),
-            subject=("[EXEMPLE] " if original else "") + subject,
-            intro=[*notice, "Bonjour,", *lines],
+            to=_address(name, redirect.to),
+            subject=redirect.subject(subject),
+            intro=[*redirect.notice(name), "Bonjour,", *lines],
             record=record,
             table=table,
             lang="fr",
@@ -333,6 +357,7 @@ def compose(
                 name=erac.label("fr"),
                 email=erac.email,
                 sample=erac.sample,
+                relay=erac.relay,
                 subject=f"Relais — nouvelle demande {record.reference} ({region.label('fr')})",
                 lines=["Une entreprise de votre région demande de l'aide par Relais. " + reply],
                 record=record,
@@ -365,6 +390,7 @@ def compose(
                 name=org.label("fr"),
                 email=org.email,
                 sample=org.sample,
+                relay=org.relay,
                 subject=f"Relais — demande {record.reference} d'une entreprise de votre territoire",
                 lines=[
                     "Aucun conseiller du répertoire ne dessert la municipalité de cette entreprise : "
@@ -417,7 +443,7 @@ def compose(
                     table=table,
                     lang=lang,
                     # a sample ERAC's replies go to the operators' mailbox too
-                    reply_to=_address(erac.label(lang), sender.route_to(erac.email, sample=erac.sample)[0]),
+                    reply_to=_address(erac.label(lang), sender.route_to(erac.email, sample=erac.sample).to),
                     closing=closing,
                     include_request=False,
                     links=status_links(record, sender, now),
@@ -439,6 +465,7 @@ def bounced_advisor_notice(record: RequestRecord, table: RoutingTable, sender: S
         name=erac.label("fr"),
         email=erac.email,
         sample=erac.sample,
+        relay=erac.relay,
         subject=(
             f"Relais — adresse refusée : demande {record.reference} à retransmettre ({region.label('fr')})"
         ),

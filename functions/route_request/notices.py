@@ -69,14 +69,14 @@ def organisation_label(actor: str, table: RoutingTable, lang: str) -> str:
     return org.label(lang) if org is not None else "Relais"
 
 
-def contact_of(actor: str, table: RoutingTable) -> tuple[str, str, bool] | None:
-    """(name, email, sample) of a holder, an organisation or an advisor."""
+def contact_of(actor: str, table: RoutingTable) -> tuple[str, str, bool, bool] | None:
+    """(name, email, sample, relay) of a holder, an organisation or an advisor."""
     org = table.organisations.get(actor)
     if org is not None and org.email:
-        return org.label("fr"), org.email, org.sample
+        return org.label("fr"), org.email, org.sample, org.relay
     advisor = table.advisors.get(actor)
     if advisor is not None:
-        return advisor.name, advisor.email, advisor.sample
+        return advisor.name, advisor.email, advisor.sample, False
     return None
 
 
@@ -147,7 +147,7 @@ def compose_notice(
     contact = contact_of(to, table)
     if contact is None:
         return None
-    name, email, sample = contact
+    name, email, sample, relay = contact
     full_request = kind in ("transferred_in", "reminder")
     subjects = {
         "taken": f"Relais — demande {ref} prise en charge par {who}",
@@ -191,6 +191,7 @@ def compose_notice(
             name=name,
             email=email,
             sample=sample,
+            relay=relay,
             subject=subjects[kind],
             lines=lines,
             record=record,
@@ -199,11 +200,11 @@ def compose_notice(
             links=sender.action_links(record.submission_id, to, now),
             extra=extra,
         )
-    addr, original = sender.route_to(email, sample=sample)
+    redirect = sender.route_to(email, sample=sample, relay=relay)
     msg = _build(
         sender=sender,
-        to=_address(name, addr),
-        subject=("[EXEMPLE] " if original else "") + subjects[kind],
+        to=_address(name, redirect.to),
+        subject=redirect.subject(subjects[kind]),
         intro=["Bonjour,", *lines],
         record=record,
         table=table,
@@ -213,7 +214,7 @@ def compose_notice(
         include_request=False,
         extra=extra,
     )
-    return Outgoing(role=f"notice-{kind}", recipient=addr, message=msg)
+    return Outgoing(role=f"notice-{kind}", recipient=redirect.to, message=msg)
 
 
 def _requester_note(

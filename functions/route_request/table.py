@@ -40,6 +40,9 @@ class Organisation:
     email: str
     sample: bool
     to_confirm: bool
+    # A real organisation that publishes no email: ``email`` is a stand-in under example.org
+    # and the operators relay its mail (generator/routing_table.py).
+    relay: bool = False
 
     def label(self, lang: str) -> str:
         return self.name.get(lang) or self.name["fr"]
@@ -170,6 +173,7 @@ class RoutingTable:
                     email=str(o.get("email") or ""),
                     sample=bool(o.get("sample", False)),
                     to_confirm=bool(o.get("to_confirm", False)),
+                    relay=bool(o.get("relay", False)),
                 )
                 for oid, o in data["organisations"].items()
             }

@@ -9,6 +9,7 @@ from email.message import EmailMessage
 from functions.route_request.app import App
 from functions.route_request.handler import handle
 from functions.route_request.settings import Settings
+from functions.route_request.table import RoutingTable
 
 from .conftest import valid_fields
 from .fakes import FakeMailer
@@ -158,6 +159,30 @@ def test_mail_for_sample_records_goes_to_the_operators_mailbox_when_configured(m
     assert requester["Reply-To"].addresses[0].addr_spec == "operations@relais.example"
     assert isinstance(app.mailer, FakeMailer)
     assert [recipient for recipient, _ in app.mailer.sent][:2] == ["operations@relais.example"] * 2
+
+
+def test_mail_for_an_erac_without_a_published_address_is_relayed_by_the_operators(  # type: ignore[no-untyped-def]
+    make_app, raw_table
+) -> None:
+    # GIVEN a real ERAC that publishes no email: the table gives it a stand-in address and
+    # marks it relayed (generator/routing_table.py)
+    raw_table["organisations"]["erac-montreal"].update(
+        email="erac-montreal@example.org", sample=True, to_confirm=True, relay=True
+    )
+    settings = Settings(
+        site_origin="https://relais.example", backend="local", sample_recipient="operations@relais.example"
+    )
+    app = make_app(settings=settings, table=RoutingTable.from_dict(raw_table))
+    # WHEN a request is delivered
+    erac, advisor, _ = deliver(app)
+    # THEN the operators receive it as mail to pass on to that organisation, not as a sample
+    assert erac["To"].addresses[0].addr_spec == "operations@relais.example"
+    assert str(erac["Subject"]).startswith("[À RELAYER] ")
+    text, _ = parts(erac)
+    assert "À relayer : ce message est destiné à" in text
+    assert "Fiche d'exemple" not in text
+    # and the sample advisor's copy stays flagged as a sample
+    assert str(advisor["Subject"]).startswith("[EXEMPLE] ")
 
 
 def test_without_an_operators_mailbox_sample_mail_keeps_its_sample_address(app: App) -> None:

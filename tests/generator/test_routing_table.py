@@ -119,6 +119,8 @@ def test_an_erac_that_publishes_no_email_is_relayed_by_the_operators(directory: 
     entry = table["organisations"][erac_id]
     assert entry["email"] == f"{erac_id}@example.org"
     assert entry["sample"] is True
+    assert entry["relay"] is True  # the function tags its mail "[À RELAYER]", not "[EXEMPLE]"
+    assert "relay" not in table["organisations"][directory.regions["montreal"].erac]
 
     unconfirmed = erac.model_copy(update={"to_confirm": False})
     with pytest.raises(ValueError, match="without an email"):
