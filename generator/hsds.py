@@ -69,6 +69,7 @@ class Column:
     format: str | None = None
     required: bool = False
     refers_to: str | None = None
+    unique: bool = False  # no two records share a value (beyond the first column, the key)
 
 
 @dataclass(frozen=True)

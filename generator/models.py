@@ -374,6 +374,16 @@ class Mrc(Model):
             "Official name of the MRC or equivalent territory, e.g. Joliette.",
         ),
     ]
+    code: Annotated[
+        str | None,
+        Field(pattern=r"^[0-9]{3}$"),
+        _doc(
+            'Code de la MRC au Répertoire des municipalités, 3 chiffres entre guillemets : "610" '
+            "(un territoire équivalent n'en a pas).",
+            'Code of the MRC in the Répertoire des municipalités, 3 digits in quotes: "610" '
+            "(an equivalent territory has none).",
+        ),
+    ] = None
     other_names: Annotated[
         list[NonEmpty],
         _doc(

@@ -5,7 +5,9 @@
 - The HSDS 3.0 tables of :mod:`generator.hsds` (``organizations``, ``services``,
   ``locations``…), each as ``<stem>.csv`` (HSDS's tabular layout, file names as HSDS
   names them) and ``<stem>.json`` (a JSON array of the same records);
-- the routing data of :mod:`generator.routing_data` (``postal_areas``, ``regions``…).
+- the routing data of :mod:`generator.routing_data` (``regions``, ``mrcs``,
+  ``municipalities``, ``postal_areas``), the last three with the territory table's sources
+  and the attribution its licences ask for (MAMH, GeoNames).
 
 ``datapackage.json`` lists one resource per file under a unique name (the CSV's is the
 table's name, the JSON's adds ``-json``), gives each CSV a Table Schema (types, formats,
@@ -30,7 +32,7 @@ from typing import Any
 from generator.directory import Directory
 from generator.hsds import TABLES, Column, Table, build_hsds
 from generator.render import write_if_changed
-from generator.routing_data import ROUTING_TABLES, build_routing_data, routing_sources
+from generator.routing_data import ROUTING_TABLES, build_routing_data, routing_sources, territory_sources
 
 OUTPUT = Path("site_src") / "docs" / "donnees"
 LICENCE = {
@@ -40,6 +42,16 @@ LICENCE = {
 }
 HSDS_REFERENCE = "https://docs.openreferral.org/en/latest/hsds/schema_reference.html"
 ALL_TABLES: tuple[Table, ...] = (*TABLES, *ROUTING_TABLES)
+# Tables built from the territory table (content/territory): they carry its sources and the
+# attribution its licences ask for (MAMH's Répertoire and GeoNames, both CC BY 4.0).
+TERRITORY_TABLES = frozenset({"mrc", "municipality", "postal_area"})
+TERRITORY_ATTRIBUTION = (
+    "Contains data from the Répertoire des municipalités du Québec, ministère des Affaires "
+    "municipales et de l'Habitation (MAMH), Données Québec, CC BY 4.0, and from GeoNames "
+    "(full postal codes, CC BY 4.0); compiled by Relais, CC BY 4.0. / Contient des données du "
+    "Répertoire des municipalités du Québec (MAMH, Données Québec, CC BY 4.0) et de GeoNames "
+    "(CC BY 4.0), compilées par Relais (CC BY 4.0)."
+)
 _BY_NAME = {table.name: table for table in ALL_TABLES}
 
 
@@ -86,6 +98,8 @@ def _field(column: Column) -> dict[str, Any]:
         field["format"] = column.format
     if column.required:
         field["constraints"] = {"required": True}
+    if column.unique:
+        field["constraints"] = {**field.get("constraints", {}), "unique": True}
     if column.name == "id":
         field["constraints"] = {"required": True, "unique": True}
     return field
@@ -113,9 +127,13 @@ def datapackage(date: dt.date, directory: Directory) -> dict[str, Any]:
     """The ``datapackage.json`` descriptor (Frictionless Data Package v1)."""
     resources: list[dict[str, Any]] = []
     for table in ALL_TABLES:
-        common = {"title": table.name, "description": table.description}
+        common: dict[str, Any] = {"title": table.name, "description": table.description}
         if table.hsds:
             common["description"] += f" HSDS 3.0 table `{table.name}`."
+        if table.name in TERRITORY_TABLES:
+            common["description"] += " " + TERRITORY_ATTRIBUTION
+            common["sources"] = territory_sources(directory)
+            common["licenses"] = [{**LICENCE, "title": f"{LICENCE['title']}. {TERRITORY_ATTRIBUTION}"}]
         resources.append(
             {
                 "name": table.name,
@@ -144,7 +162,8 @@ def datapackage(date: dt.date, directory: Directory) -> dict[str, Any]:
         "title": "Relais — réseau québécois de soutien à l'innovation / Québec innovation-support network",
         "description": (
             "Organisations, programs, offices and advisors of Québec's innovation-support network as "
-            "Open Referral HSDS 3.0 tables, and the routing data (postal area → region → ERAC). "
+            "Open Referral HSDS 3.0 tables, and the routing data (postal area → region → ERAC, "
+            "municipality → MRC → region → ERAC). "
             "Records with relais_sample=true are fictitious examples (emails under example.org); "
             "relais_to_confirm=true marks facts not yet confirmed. / Les fiches relais_sample=true "
             "sont des exemples fictifs ; relais_to_confirm=true marque les faits à confirmer."

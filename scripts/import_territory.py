@@ -177,6 +177,7 @@ class Municipality:
     kind: str
     region: str
     mrc: str
+    mrc_code: str | None
     office: str | None
     office_fsa: str | None
     other_names: list[str] = field(default_factory=list)
@@ -211,6 +212,7 @@ def read_mun(path: Path, repair: Path | None) -> list[Municipality]:
             office_fsa = office[:3] if office else postal(row["mcodpos"][:3] + "1A1")
             if office_fsa:
                 office_fsa = office_fsa[:3]
+            mrc_code = code_in_parens(row["mrc"]) if row["mrc"] else None
             if row["mrc"]:
                 mrc = without_code(row["mrc"]).removeprefix("MRC ").strip()
             else:
@@ -226,6 +228,7 @@ def read_mun(path: Path, repair: Path | None) -> list[Municipality]:
                     kind=row["mdes"].strip(),
                     region=code_in_parens(row["regadm"]),
                     mrc=mrc,
+                    mrc_code=mrc_code,
                     office=office,
                     office_fsa=office_fsa,
                 )
@@ -263,6 +266,7 @@ def main() -> int:
                 kind=community["kind"],
                 region=community["region"],
                 mrc=COMMUNITIES_GROUP,
+                mrc_code=None,
                 office=None,
                 office_fsa=None,
                 other_names=[community["geonames"]] if community["geonames"] != community["name"] else [],
@@ -389,6 +393,9 @@ def write(municipalities: list[Municipality], regions: dict[str, dict]) -> None:
         ]
         for mrc in sorted(by_region[code], key=fold):
             lines.append(f"  - name: {q(mrc)}")
+            mrc_codes = {m.mrc_code for m in by_region[code][mrc] if m.mrc_code}
+            if len(mrc_codes) == 1:
+                lines.append(f'    code: "{mrc_codes.pop()}"')
             if mrc in MRC_OTHER_NAMES:
                 lines.append(f"    other_names: [{', '.join(q(n) for n in MRC_OTHER_NAMES[mrc])}]")
             if mrc in ERAC_OVERRIDES:

@@ -42,8 +42,12 @@ LINKS = {
     "location_id": "location",
     "contact_id": "contact",
     "phone_id": "phone",
+    "mrc_id": "mrc",
+    "region_code": "region",
     "service_at_location_id": "service_at_location",
 }
+# The routing tables' keys (readable, not UUIDs): links to them resolve like the others.
+ROUTING_KEYS = {"region": "code", "mrc": "id", "municipality": "code", "postal_area": "id"}
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
 
@@ -82,13 +86,18 @@ def shape_violations(tables: Mapping[str, list[dict[str, Any]]]) -> list[str]:
     found = []
     ids: dict[str, set[str]] = {}
     for table, records in tables.items():
-        key = "id" if table in HSDS_TABLES else None
+        key = "id" if table in HSDS_TABLES else ROUTING_KEYS.get(table)
         seen: set[str] = set()
         for record in records:
             found += [
                 f"{table} {record.get('relais_id')}: {k} is null" for k, v in record.items() if v is None
             ]
             if key is None:
+                continue
+            if key != "id" or table not in HSDS_TABLES:
+                if record.get(key) in seen:
+                    found.append(f"{table}: {key} {record.get(key)} twice")
+                seen.add(str(record.get(key)))
                 continue
             if not UUID.match(str(record.get("id"))):
                 found.append(f"{table} {record.get('relais_id')}: id {record.get('id')} is not a UUID v5")
@@ -99,7 +108,7 @@ def shape_violations(tables: Mapping[str, list[dict[str, Any]]]) -> list[str]:
     for table, records in tables.items():
         for record in records:
             for column, value in record.items():
-                if column in LINKS and value not in ids[LINKS[column]]:
+                if column in LINKS and value not in ids.get(LINKS[column], set()):
                     target = LINKS[column]
                     found.append(
                         f"{table}.{column} of {record.get('relais_id')}: {value} resolves to no {target}"
