@@ -69,6 +69,7 @@ class Code(StrEnum):
     # the territory table (generator/territory_checks.py)
     TERRITORY_REGION_MISMATCH = "territory-region-mismatch"
     MUNICIPALITY_CODE_DUPLICATE = "municipality-code-duplicate"
+    MRC_CODE_DUPLICATE = "mrc-code-duplicate"
     MUNICIPALITY_FSA_OUTSIDE_REGION = "municipality-fsa-outside-region"
     POSTAL_CODE_OUTSIDE_FSAS = "postal-code-outside-fsas"
     POSTAL_AREA_WITHOUT_MUNICIPALITY = "postal-area-without-municipality"

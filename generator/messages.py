@@ -395,6 +395,16 @@ CATALOGUE: dict[Code, dict[str, Template]] = {
             "each municipality has its own geographic code (Répertoire des municipalités)",
         ),
     },
+    Code.MRC_CODE_DUPLICATE: {
+        "fr": (
+            "{field} : le code de MRC {value} est déjà celui de {other}",
+            "chaque MRC a son propre code au Répertoire des municipalités (colonne mrc de MUN.csv)",
+        ),
+        "en": (
+            "{field}: MRC code {value} is already the code of {other}",
+            "each MRC has its own code in the Répertoire des municipalités (column mrc of MUN.csv)",
+        ),
+    },
     Code.MUNICIPALITY_FSA_OUTSIDE_REGION: {
         "fr": (
             "{field} : la RTA {value} n'est pas listée par la région {region} ({other})",

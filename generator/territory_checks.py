@@ -27,10 +27,11 @@ def territory_index(index: _Index) -> TerritoryIndex:
 
 def check_territory_files(index: _Index) -> Iterator[ContentError]:
     """A territory file is named after a region and carries its code; municipality codes
-    are unique; a municipality's FSAs are listed by its region; its full codes sit in its
+    and MRC codes are unique; a municipality's FSAs are listed by its region; its full codes sit in its
     FSAs and belong to it alone; an MRC's own ERAC is an ERAC with an email."""
     regions = {region.id: (record, region) for record, region in index.regions}
     codes: dict[str, str] = {}
+    mrc_codes: dict[str, str] = {}
     postal: dict[str, list[tuple[Record, Loc]]] = defaultdict(list)
     for record, territory in index.territories:
         found = regions.get(territory.id)
@@ -58,6 +59,13 @@ def check_territory_files(index: _Index) -> Iterator[ContentError]:
         for i, mrc in enumerate(territory.mrcs):
             if mrc.erac is not None:
                 yield from _check_erac(index, record, ("mrcs", i, "erac"), mrc.erac)
+            if mrc.code is not None:
+                where = record.where(("mrcs", i, "code"))
+                other = mrc_codes.setdefault(mrc.code, where)
+                if other != where:
+                    yield record.error(
+                        ("mrcs", i, "code"), Code.MRC_CODE_DUPLICATE, value=mrc.code, other=other
+                    )
             for j, municipality in enumerate(mrc.municipalities):
                 here: Loc = ("mrcs", i, "municipalities", j)
                 other = codes.setdefault(municipality.code, record.where((*here, "code")))

@@ -60,6 +60,16 @@ def test_every_territory_mistake_is_reported_at_its_line(tree: Path) -> None:
     ]
 
 
+def test_two_mrcs_with_one_code_are_reported_at_the_second(tree: Path) -> None:
+    text = TERRITORY.replace("  - name: Joliette\n", '  - name: Joliette\n    code: "610"\n')
+    text = text.replace("  - name: Montcalm\n", '  - name: Montcalm\n    code: "610"\n')
+    (tree / "content" / "territory" / "lanaudiere.yaml").write_text(text, encoding="utf-8")
+    result = load_directory(tree)
+    [error] = [e for e in result.errors if e.code is Code.MRC_CODE_DUPLICATE]
+    assert (error.path, error.line) == ("content/territory/lanaudiere.yaml", 10)
+    assert "content/territory/lanaudiere.yaml:5" in error.render("en")
+
+
 def test_a_region_postal_area_needs_one_of_its_municipalities(tree: Path) -> None:
     text = TERRITORY.replace('region: "15"', 'region: "14"').replace("fsas: [J0K, J5Z]", "fsas: [J6E]")
     text = text.replace("fsas: [J0K], postal_codes: [J0K 2R0]", "fsas: [J6E]")
