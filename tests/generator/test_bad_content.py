@@ -191,6 +191,10 @@ EXPECTED_FR = [
         "mrcs[0].municipalities[1].code : le code 63048 est déjà celui de content/territory/lanaudiere.yaml:7",
     ),
     ("territory/laurentides.yaml:3:9", "region : « 14 » n'est pas le code de la région laurentides (15)"),
+    (
+        "territory/laurentides.yaml:8:11",
+        "mrcs[0].code : le code de MRC 630 est déjà celui de content/territory/lanaudiere.yaml:9",
+    ),
 ]
 
 
