@@ -51,8 +51,8 @@ def test_validate_a_bad_tree_exits_1_with_every_error_then_the_count(bad_root: P
     lines = done.stdout.splitlines()
     assert lines[0].startswith("content/advisors/bad-values.yaml:5:17: serves.fsas[0] : « j6e »")
     assert lines[1].startswith("  → ")
-    assert lines[-1] == "68 erreur(s)"
-    assert run("validate", "--lang", "en", "--root", str(bad_root)).stdout.splitlines()[-1] == "68 error(s)"
+    assert lines[-1] == "69 erreur(s)"
+    assert run("validate", "--lang", "en", "--root", str(bad_root)).stdout.splitlines()[-1] == "69 error(s)"
 
 
 def test_validate_without_a_content_folder_exits_1(tmp_path: Path) -> None:
