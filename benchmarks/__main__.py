@@ -126,17 +126,51 @@ def function_section(cold: function_latency.ColdStart, warm: function_latency.Wa
     ]
 
 
-def lighthouse_only() -> int:
-    """Rebuild today's site, rerun Lighthouse and splice its section into docs/benchmarks.md."""
-    with tempfile.TemporaryDirectory(prefix="relais-bench-") as work:
-        site_build.run(Path(work), {"today": 1})
-        section = lighthouse.section(Path(work) / "today" / "site")
+def splice(section: list[str]) -> None:
+    """Replace the section of docs/benchmarks.md with the same ``## `` heading by ``section``
+    (the other sections keep their figures and dates)."""
     text = OUTPUT.read_text(encoding="utf-8")
-    start = text.index("## Lighthouse")
+    start = text.index(section[0] + "\n")
     end = text.find("\n## ", start + 1)
     new = text[:start] + "\n".join(section).rstrip() + "\n" + (text[end:] if end != -1 else "")
     OUTPUT.write_text(new, encoding="utf-8")
     print("\n".join(section))
+
+
+def lighthouse_only() -> int:
+    """Rebuild today's site, rerun Lighthouse and splice its section into docs/benchmarks.md."""
+    with tempfile.TemporaryDirectory(prefix="relais-bench-") as work:
+        site_build.run(Path(work), {"today": 1})
+        splice(lighthouse.section(Path(work) / "today" / "site"))
+    return 0
+
+
+def edit_previews(work: Path, results: list[site_build.BuildResult], quick: bool) -> list[str]:
+    """Both loops on each built scenario under ``work``: the edit-to-preview section."""
+    previews = []
+    for result in results:
+        root = work / result.name.replace(" ", "-")
+        for loop in ("full", "fast"):
+            print(f"edit to preview: {result.name}, {loop}…", file=sys.stderr)
+            edits = 2 if quick or (loop == "full" and result.records["organisations"] > 1000) else 3
+            previews.append(edit_preview.measure(result.name, root, loop=loop, edits=edits))
+    return edit_preview.section(previews, {r.name: r.records for r in results})
+
+
+def edit_preview_only(scales: dict[str, int], quick: bool) -> int:
+    """Build the scenarios, measure both edit-to-preview loops, splice that section in."""
+    with tempfile.TemporaryDirectory(prefix="relais-bench-") as work:
+        results = site_build.run(Path(work), scales)
+        splice(edit_previews(Path(work), results, quick))
+    return 0
+
+
+def function_only(quick: bool) -> int:
+    """Measure the function's cold start (from the `sam build` artefact) and warm latency,
+    and splice that section in."""
+    cold = function_latency.cold_start(samples=5 if quick else 15)
+    warm = function_latency.warm(rounds=2 if quick else 5)
+    splice(function_section(cold, warm))
     return 0
 
 
@@ -181,13 +215,28 @@ def main(argv: list[str] | None = None) -> int:
         help="build today's site and replace only the Lighthouse section of docs/benchmarks.md",
     )
     parser.add_argument(
+        "--edit-preview-only",
+        action="store_true",
+        help="build the scenarios, measure edit to preview (full rebuild and fast path) and "
+        "replace only that section of docs/benchmarks.md",
+    )
+    parser.add_argument(
+        "--function-only",
+        action="store_true",
+        help="measure the function's cold start and warm latency and replace only that section",
+    )
+    parser.add_argument(
         "--no-powertools", action="store_true", help="skip the router comparison (it pip-installs Powertools)"
     )
     args = parser.parse_args(argv)
     if args.lighthouse_only:
         return lighthouse_only()
+    scales = {"today": 1} if args.quick else {"today": 1, "10×": 10}
+    if args.edit_preview_only:
+        return edit_preview_only(scales, args.quick)
+    if args.function_only:
+        return function_only(args.quick)
 
-    scales = {"today": 1} if args.quick else {"today": 1, "10× (≈ real scale)": 10}
     lines = [
         "# Benchmarks",
         "",
@@ -203,12 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_lighthouse:
             print("lighthouse…", file=sys.stderr)
             lines += lighthouse.section(Path(work) / "today" / "site")
-        print("edit to preview…", file=sys.stderr)
-        previews = [
-            edit_preview.measure(name, Path(work) / name.replace(" ", "-"), edits=2 if args.quick else 3)
-            for name in scales
-        ]
-        lines += edit_preview.section(previews)
+        lines += edit_previews(Path(work), results, args.quick)
     print("function cold start and warm latency…", file=sys.stderr)
     cold = function_latency.cold_start(samples=5 if args.quick else 15)
     warm = function_latency.warm(rounds=2 if args.quick else 5)

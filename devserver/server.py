@@ -34,7 +34,7 @@ from functions.route_request.settings import Settings
 from functions.route_request.table import TableError, load_table
 
 from .scheduler import run_at_start, run_periodically
-from .watch import snapshot, watch
+from .watch import ChangeFeed, watch
 
 API_PATH = "/api/requests"
 CHALLENGE_PATH = "/api/challenge"
@@ -218,6 +218,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="ROOT",
         help="rebuild the site from ROOT's content/, site_src/ and generator/ when they change",
     )
+    parser.add_argument(
+        "--full-rebuilds",
+        action="store_true",
+        help="with --watch: rebuild the whole site on every change, as before the fast preview "
+        "(kept to compare them: benchmarks/edit_preview.py)",
+    )
     return parser.parse_args(argv)
 
 
@@ -266,21 +272,31 @@ def main(argv: list[str] | None = None) -> int:
         kwargs={"every_seconds": args.schedule_every},
         daemon=True,
     ).start()
+    watcher: threading.Thread | None = None
     if args.watch is not None:
 
         def reload_table() -> None:
             app.table = load_table(app.settings.routing_table_path)
 
-        threading.Thread(
+        def say_ready() -> None:
+            print("devserver: fast preview ready" if fast else "devserver: full rebuilds", flush=True)
+
+        fast = not args.full_rebuilds
+        feed = ChangeFeed(args.watch)  # listening before we say we watch: no edit is missed
+        watcher = threading.Thread(
             target=watch,
             args=(args.watch, args.site, reload_table, stopping),
-            kwargs={"since": snapshot(args.watch)},
+            kwargs={"feed": feed, "fast": fast, "on_ready": say_ready},
             daemon=True,
-        ).start()
+        )
+        watcher.start()
         print(f"devserver: watching {args.watch}/ for edits", flush=True)
     try:
         server.serve_forever(poll_interval=0.2)
     finally:
         stopping.set()
         server.server_close()
+        if watcher is not None:  # it stops its build and fast-path processes
+            watcher.join(timeout=30)
+            feed.stop()
     return 0

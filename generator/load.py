@@ -69,7 +69,7 @@ def load_directory(root: Path) -> LoadResult:
             else:
                 records.append(record)
     errors.extend(check_records(records, broken))
-    directory = None if errors else _directory(records)
+    directory = None if errors else directory_from_records(records)
     return LoadResult(directory=directory, errors=sort_errors(errors))
 
 
@@ -96,7 +96,8 @@ def load_file(
     return Record(kind=kind, model=instance, path=path, positions=parsed.positions), errors
 
 
-def _directory(records: list[Record]) -> Directory:
+def directory_from_records(records: list[Record]) -> Directory:
+    """The :class:`Directory` of records that passed every check (sorted as documented there)."""
     by_kind: dict[str, list[Record]] = {kind: [] for kind in KINDS}
     for record in records:
         by_kind[record.kind].append(record)

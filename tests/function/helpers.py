@@ -7,6 +7,7 @@ import contextlib
 import copy
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -105,3 +106,28 @@ def link_event(method: str, url: str, form: dict[str, str] | None = None) -> dic
         event["body"] = urlencode(form or {})
         event["isBase64Encoded"] = False
     return event
+
+
+def copy_project(root: Path) -> Path:
+    """A copy under ``root`` of what a site build reads (mkdocs.yml, content/, site_src/ less
+    its generated pages, generator/, functions/), so a test can edit content freely."""
+    from devserver.watch import GENERATED
+
+    repo = Path(__file__).resolve().parents[2]
+    root.mkdir(parents=True)
+    shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
+    docs = repo / "site_src" / "docs"
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        generated = {g.split("/")[0] for g in GENERATED if g != "assets/generated"}
+        skip = generated if Path(folder) == docs else set()
+        if Path(folder) == docs / "assets":
+            skip = {"generated"}
+        return {n for n in names if n == "__pycache__" or n in skip}
+
+    for folder in ("content", "site_src", "generator"):
+        shutil.copytree(repo / folder, root / folder, ignore=ignore)
+    # The build asks the function's routing code for the finder's lookup (generator/finder.py).
+    skip = shutil.ignore_patterns("__pycache__", "routing_table.json")
+    shutil.copytree(repo / "functions", root / "functions", ignore=skip)
+    return root
