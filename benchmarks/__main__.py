@@ -126,13 +126,18 @@ def function_section(cold: function_latency.ColdStart, warm: function_latency.Wa
     ]
 
 
-def splice(section: list[str]) -> None:
-    """Replace the section of docs/benchmarks.md with the same ``## `` heading by ``section``
-    (the other sections keep their figures and dates)."""
+def splice(section: list[str], before: str = "## Function: cold start") -> None:
+    """Replace the section of docs/benchmarks.md with the same ``## `` heading by ``section``,
+    or insert it before the heading ``before`` (the other sections keep their figures)."""
     text = OUTPUT.read_text(encoding="utf-8")
-    start = text.index(section[0] + "\n")
-    end = text.find("\n## ", start + 1)
-    new = text[:start] + "\n".join(section).rstrip() + "\n" + (text[end:] if end != -1 else "")
+    body = "\n".join(section).rstrip() + "\n"
+    if section[0] + "\n" in text:
+        start = text.index(section[0] + "\n")
+        end = text.find("\n## ", start + 1)
+        new = text[:start] + body + (text[end:] if end != -1 else "")
+    else:
+        at = text.index(before)
+        new = text[:at] + body + "\n" + text[at:]
     OUTPUT.write_text(new, encoding="utf-8")
     print("\n".join(section))
 

@@ -297,6 +297,6 @@ def main(argv: list[str] | None = None) -> int:
         stopping.set()
         server.server_close()
         if watcher is not None:  # it stops its build and fast-path processes
-            watcher.join(timeout=30)
+            watcher.join(timeout=5)
             feed.stop()
     return 0
