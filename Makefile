@@ -13,7 +13,7 @@ TOOLS := .venv-tools
 # when 3.13 is not the selected version (as in CI), so pyenv's own interpreter comes first.
 PYTHON313 ?= $(shell for p in $$(ls -d $(HOME)/.pyenv/versions/3.13*/bin/python3.13 2>/dev/null) $$(command -v python3.13); do "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 13))' 2>/dev/null && { echo "$$p"; break; }; done)
 
-.PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint checkov opendata-check sam api-fuzz bench clean browser-deps
+.PHONY: help setup validate generate build dev serve test lint typecheck unit cfn-lint checkov opendata-check sam api-fuzz bench clean browser-deps screenshots
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -107,6 +107,10 @@ sam: generate $(SAM_STAMP)  ## the deploy path without deploying: sam validate -
 
 test: setup browser-deps lint typecheck cfn-lint checkov generate opendata-check sam api-fuzz  ## every test (generate validates the content and builds the routing table first)
 	RELAIS_SAM_BUILT=1 $(PY) -m pytest
+
+# The browser tests that take the README's pictures; only here do they write into docs/.
+screenshots: generate browser-deps  ## refresh docs/screenshots/ (README): home on a phone and a desktop, a region page
+	RELAIS_SCREENSHOTS=1 $(PY) -m pytest tests/browser -q -k "readme_screenshots or find_lanaudiere_from_the_french_home_page"
 
 bench: generate browser-deps sam  ## build time, page weight, Lighthouse, edit-to-preview, function cold start and latency -> docs/benchmarks.md
 	test -x benchmarks/lighthouse/node_modules/.bin/lighthouse || npm ci --silent --prefix benchmarks/lighthouse

@@ -667,6 +667,7 @@ def home_finder_partial(lang: Language) -> Page:
 class PostalAreaRegion:
     name: str
     href: str
+    erac: Link | None  # the territory's own ERAC, when not the region's (the Îles)
     municipalities: str
     advisors: str
 
@@ -678,23 +679,40 @@ class PostalAreaView:
 
 
 def postal_index_page(directory: Directory, lang: Language, lookup: dict[str, Any]) -> Page:
-    """``codes-postaux/index``: every postal area with its region(s) and nearest advisors,
-    from the finder's lookup (the function's answers): the finder without JavaScript."""
+    """``codes-postaux/index``: every postal area with its region and nearest advisors, from
+    the finder's lookup (the function's answers): the finder without JavaScript. A shared
+    area lists its municipalities under the answer each gets (region, own ERAC, advisors),
+    as the function routes them when the form names the municipality."""
     by_code = {str(r.code): r for r in directory.regions.values()}
+    answers = lookup["answers"]
 
-    def region(answer: dict[str, Any]) -> PostalAreaRegion:
+    def region(answer: dict[str, Any], towns: list[str]) -> PostalAreaRegion:
         r = by_code[answer["r"]]
+        own = answer["e"] != r.erac
         return PostalAreaRegion(
             name=r.name[lang],
             href=f"../regions/{r.id}.md",
-            municipalities=join(answer.get("m", [])),
+            erac=Link(directory.organisations[answer["e"]].name[lang], organisation_href(answer["e"], "../"))
+            if own
+            else None,
+            municipalities=join(towns),
             advisors=join(directory.advisors[a].name for a in answer["a"]),
         )
 
     groups: dict[str, list[PostalAreaView]] = {}
-    for fsa, answer in sorted(lookup["areas"].items()):
-        options = answer.get("choose", [answer])
-        groups.setdefault(fsa[:2], []).append(PostalAreaView(fsa=fsa, regions=[region(o) for o in options]))
+    for fsa, area in sorted(lookup["areas"].items()):
+        if "x" in area:
+            options = [region(answers[area["x"]], [])]
+        else:
+            # One entry per distinct region, ERAC and advisors, in the form's order; the
+            # first-line organisation (one per municipality) is left to the region pages.
+            towns: dict[tuple[str, str, tuple[str, ...]], list[str]] = {}
+            for mcode, index in area["m"]:
+                answer = answers[index]
+                key = (answer["r"], answer["e"], tuple(answer["a"]))
+                towns.setdefault(key, []).append(lookup["places"][mcode][0])
+            options = [region({"r": r, "e": e, "a": list(a)}, names) for (r, e, a), names in towns.items()]
+        groups.setdefault(fsa[:2], []).append(PostalAreaView(fsa=fsa, regions=options))
     return Page(
         path="codes-postaux/index", template="postal_index.md.j2", context={"groups": list(groups.items())}
     )

@@ -257,8 +257,20 @@ UI: dict[str, Pair] = {
     "finder_all_programs": ("Tous les programmes de la région", "All the region's programs"),
     "finder_send": ("Envoyer une demande", "Send a request"),
     "finder_choose": (
-        "Ce code postal est partagé entre plusieurs régions. Où se trouve l'entreprise ?",
-        "This postal code is shared between regions. Where is the business?",
+        "Ce code postal est partagé entre plusieurs régions. Choisissez la municipalité où se trouve "
+        "l'entreprise : elle détermine votre région.",
+        "This postal code is shared between regions. Choose the municipality where the business is: "
+        "it decides your region.",
+    ),
+    "finder_place": ("Municipalité de l'entreprise", "Your business's municipality"),
+    "finder_place_prompt": ("— Choisissez —", "— Choose —"),
+    "finder_erac_own": (
+        "L'ERAC de ce territoire reçoit votre demande",
+        "This territory's own ERAC receives your request",
+    ),
+    "finder_first_line": (
+        "Organisme de première ligne de votre municipalité, informé aussi",
+        "Your municipality's first-line organisation, informed too",
     ),
     "finder_outside": (
         "Ce code postal n'est pas au Québec : Relais s'adresse aux entreprises du Québec.",
@@ -278,17 +290,19 @@ UI: dict[str, Pair] = {
         "The search could not load. See the list of postal areas.",
     ),
     "finder_nojs": (
-        "Sans JavaScript, le bouton mène à la liste des zones postales, où chacune renvoie à sa région.",
-        "Without JavaScript, the button leads to the list of postal areas, each linked to its region.",
+        "Sans JavaScript, le bouton mène à la liste des zones postales : chacune, ou chaque municipalité "
+        "d'une zone partagée, renvoie à sa région.",
+        "Without JavaScript, the button leads to the list of postal areas: each, or each municipality of a "
+        "shared area, is linked to its region.",
     ),
     "postal_index_title": ("Les zones postales du Québec", "Québec's postal areas"),
     "postal_index_intro": (
         "Les trois premiers caractères de votre code postal (la zone postale, ou RTA) mènent à votre "
         "région, à son ERAC et au conseiller ou à la conseillère le plus près. Une zone partagée "
-        "entre plusieurs régions indique les municipalités de chacune.",
+        "entre plusieurs régions range ses municipalités selon la réponse de chacune : cherchez la vôtre.",
         "The first three characters of your postal code (the forward sortation area, FSA) lead to your "
-        "region, its ERAC and the nearest innovation advisor. An area shared between regions lists each "
-        "region's municipalities.",
+        "region, its ERAC and the nearest innovation advisor. An area shared between regions lists its "
+        "municipalities under the answer each gets: look for yours.",
     ),
     "postal_index_advisor": ("conseiller :", "advisor:"),
     "region_erac": ("ERAC :", "ERAC:"),

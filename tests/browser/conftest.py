@@ -22,7 +22,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -235,7 +235,15 @@ def nojs_page(browser):  # type: ignore[no-untyped-def]
     ctx.close()
 
 
+def screenshots_target(environ: Mapping[str, str], scratch: Path) -> Path:
+    """Where the tests that take the README's screenshots write them: docs/screenshots/
+    only when ``RELAIS_SCREENSHOTS=1`` (``make screenshots``), else ``scratch``, so that
+    running the suite never rewrites tracked files."""
+    return SCREENSHOTS if environ.get("RELAIS_SCREENSHOTS") == "1" else scratch
+
+
 @pytest.fixture(scope="session")
-def screenshots_dir() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+def screenshots_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = screenshots_target(os.environ, tmp_path_factory.mktemp("screenshots"))
+    target.mkdir(parents=True, exist_ok=True)
+    return target

@@ -19,6 +19,10 @@ CODE = "J0K 2R0"
 HOME = {"fr": "", "en": "en/"}
 SEND = {"fr": "Envoyer une demande", "en": "Send a request"}
 SUBMIT = {"fr": "Envoyer ma demande", "en": "Send my request"}
+PLACE = {"fr": "Municipalité de l\u2019entreprise", "en": "Your business\u2019s municipality"}
+# J0T is shared by Outaouais, Lanaudière and Laurentides; a code of it that no table lists
+# makes the finder ask, as the form does.
+SPLIT_CODE = "J0T 9Z9"
 
 
 def lanaudiere_advisor_names(stack: Stack) -> set[str]:
@@ -63,6 +67,54 @@ def test_phone_home_to_thank_you(browser: Any, stack: Stack, lang: str) -> None:
         ctx.close()
 
 
+def saint_donat() -> str:
+    table = routing_table()
+    assert SPLIT_CODE not in table["postcodes"] and len(table["fsas"]["J0T"]["regions"]) > 1
+    [code] = [
+        c for c in table["fsas"]["J0T"]["places"] if table["municipalities"][c]["name"] == "Saint-Donat"
+    ]
+    return str(code)
+
+
+def assert_reached_saint_donat(stack: Stack, page: Any, place: str) -> None:
+    reference = re.search(r"reference=(REL-[A-Za-z0-9-]+)", page.url).group(1)  # type: ignore[union-attr]
+    [record] = [r for r in stack.records() if r["reference"] == reference]
+    assert record["routing"]["region_code"] == "14"  # type: ignore[index]
+    assert record["routing"]["municipality"] == place  # type: ignore[index]
+    assert ERAC_EMAIL in recipients(stack.emails_about(reference))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_shared_area_asks_the_municipality_and_the_form_keeps_it(
+    page: Any, stack: Stack, lang: str
+) -> None:
+    """J0T: the finder asks the municipality (every one the form offers, by region), answers
+    for the one chosen, and "Envoyer une demande" opens the form with the code and the
+    municipality filled in; the request goes where the finder said."""
+    place = saint_donat()
+    page.goto(stack.url + HOME[lang])
+    page.locator("#finder-code").fill(SPLIT_CODE)
+    question = page.get_by_label(PLACE[lang])
+    question.wait_for()
+    offered = question.locator("option:not([value=''])")
+    assert offered.count() == len(routing_table()["fsas"]["J0T"]["places"])
+    assert question.locator("optgroup").count() == 3
+    result = page.locator("#relais-finder [data-result]")
+    assert result.get_by_role("link", name=SEND[lang]).count() == 0  # no answer before the choice
+    question.select_option(place)
+    assert_lanaudiere_answer(page, stack)
+    assert "Saint-Donat" in result.locator(".relais-finder__region").inner_text()
+    result.get_by_role("link", name=SEND[lang]).click()
+    page.wait_for_url(re.compile(r"/demande/\?postal_code=J0T.*&municipality=" + place))
+    assert page.locator("#postal_code").input_value() == SPLIT_CODE
+    chosen = page.locator("#municipality")
+    assert chosen.is_visible() and chosen.input_value() == place
+    fill_request_form(page, email=f"finder-split-{lang}@atelier-exemple.ca", postal_code="")
+    page.get_by_role("button", name=SUBMIT[lang]).click()
+    page.wait_for_url(re.compile(r"/merci/\?reference=REL-"))
+    assert_reached_saint_donat(stack, page, place)
+
+
 def tab_to(page: Any, selector: str, limit: int = 80) -> None:
     """Press Tab until the element matching ``selector`` has the focus."""
     for _ in range(limit):
@@ -100,6 +152,32 @@ def test_keyboard_only(page: Any, stack: Stack) -> None:
     assert_request_reached_lanaudiere(stack, requester)
 
 
+def test_keyboard_only_in_a_shared_area(page: Any, stack: Stack) -> None:
+    place = saint_donat()
+    page.goto(stack.url)
+    tab_to(page, "#finder-code")
+    page.keyboard.type(SPLIT_CODE)
+    page.keyboard.press("Enter")
+    tab_to(page, "#finder-place")
+    # Arrow keys move a closed list's choice, and each move answers at once.
+    steps = page.evaluate(
+        "v => [...document.querySelectorAll('#finder-place option')].findIndex(o => o.value === v)", place
+    )
+    for _ in range(steps):
+        page.keyboard.press("ArrowDown")
+    assert page.locator("#finder-place").input_value() == place
+    assert_lanaudiere_answer(page, stack)
+    tab_to(page, "a.relais-finder__send")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/demande/\?postal_code="))
+    assert page.locator("#municipality").input_value() == place
+    fill_request_form(page, email="finder-split-keyboard@atelier-exemple.ca", postal_code="")
+    tab_to(page, "#relais-request button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/merci/\?reference=REL-"))
+    assert_reached_saint_donat(stack, page, place)
+
+
 def test_without_javascript(nojs_page: Any, stack: Stack) -> None:
     """The finder's form leads to the list of postal areas; J0K's entry links to the
     regions sharing it; the region page shows the ERAC and its advisors; the form works."""
@@ -125,8 +203,8 @@ def test_without_javascript(nojs_page: Any, stack: Stack) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_answer_is_accessible(page: Any, stack: Stack, lang: str) -> None:
     page.goto(stack.url + HOME[lang])
-    page.locator("#finder-code").fill("J0K")  # a shared area: the region question
-    page.locator("#relais-finder fieldset input[type=radio]").first.wait_for()
+    page.locator("#finder-code").fill("J0K")  # a shared area: the municipality question
+    page.get_by_label(PLACE[lang]).wait_for()
     violations = run_axe(page)
     assert not violations, describe_violations(page.url + " (finder question)", violations)
     page.locator("#finder-code").fill(CODE)

@@ -15,22 +15,66 @@
     return compact.length === 3 ? compact : compact.slice(0, 3) + " " + compact.slice(3);
   }
 
-  /* {status: "invalid" | "outside" | "unknown" | "choose" | "found", …}: "choose" lists the
-     regions sharing the area (with their municipalities) until `choice` names one. */
+  /* The municipality `code` as {code, name, mrc}. */
+  function place(data, code) {
+    var p = data.places[code];
+    return { code: code, name: p[0], mrc: p[1] };
+  }
+
+  /* The answer index of municipality `code` in `area`, or -1. */
+  function inArea(area, code) {
+    var m = (area && area.m) || [];
+    for (var i = 0; i < m.length; i += 1) if (m[i][0] === code) return m[i][1];
+    return -1;
+  }
+
+  /* The municipality a full code names (postcodes: FSA → municipality → its LDUs), or null. */
+  function named(data, code) {
+    var towns = data.postcodes[code.slice(0, 3)] || {};
+    var ldu = code.slice(4);
+    for (var m in towns) if (towns[m].split(" ").indexOf(ldu) !== -1) return m;
+    return null;
+  }
+
+  /* {status: "invalid" | "outside" | "unknown" | "choose" | "found", …}, as the request
+     function decides: a full code the table lists decides; else the municipality `choice`
+     (its code) among the area's; else the area when it decides; else "choose" lists the
+     area's municipalities ({code, name, mrc, region}, by region then name). */
   function find(data, raw, choice) {
     var code = normalise(raw);
     if (!code) return { status: "invalid" };
     var fsa = code.slice(0, 3);
     if (QUEBEC.indexOf(fsa.charAt(0)) === -1) return { status: "outside", code: code };
-    var entry = (code.length > 3 && data.codes[code]) || data.areas[fsa];
-    if (!entry) return { status: "unknown", code: code };
-    if (entry.choose) {
-      var picked = null;
-      entry.choose.forEach(function (option) { if (option.r === choice) picked = option; });
-      if (!picked) return { status: "choose", code: code, choices: entry.choose };
-      entry = picked;
+    var area = data.areas[fsa];
+    var town = code.length > 3 ? named(data, code) : null;
+    var index = -1, chosen = false;
+    if (town) index = inArea(area, town);
+    else if (code.length > 3 && code in data.codes) index = data.codes[code];
+    else if (!area) return { status: "unknown", code: code };
+    else if (choice && inArea(area, choice) !== -1) { town = choice; chosen = true; index = inArea(area, choice); }
+    else if ("x" in area) index = area.x;
+    else {
+      return {
+        status: "choose",
+        code: code,
+        places: area.m.map(function (m) {
+          var p = place(data, m[0]);
+          p.region = data.answers[m[1]].r;
+          return p;
+        })
+      };
     }
-    return { status: "found", code: code, region: entry.r, erac: entry.e, advisors: entry.a.slice() };
+    var answer = data.answers[index];
+    return {
+      status: "found",
+      code: code,
+      region: answer.r,
+      erac: answer.e,
+      advisors: answer.a.slice(),
+      firstLine: answer.f || null,
+      place: town ? place(data, town) : null,
+      chosen: chosen
+    };
   }
 
   var api = { normalise: normalise, find: find };

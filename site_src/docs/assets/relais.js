@@ -152,14 +152,29 @@
     var status = form.querySelector("[data-status]");
     var choice = document.getElementById("relais-region-choice");
     var submit = form.querySelector('button[type="submit"]');
-    // The no-JavaScript region list is replaced by radios shown only when needed.
-    var nojsRegion = form.querySelector(".relais-nojs-only");
-    if (nojsRegion) nojsRegion.parentNode.removeChild(nojsRegion);
+    // The no-JavaScript municipality list is replaced by the question the server asks when
+    // needed, unless the finder ("Qui peut m'aider, ici ?") already has the answer.
+    var params = new URLSearchParams(window.location.search);
+    var nojsPlace = form.querySelector(".relais-nojs-only");
+    var placeList = document.getElementById("municipality");
+    var givenPlace = params.get("municipality");
+    var givenOption = givenPlace && placeList && Array.prototype.filter.call(placeList.options, function (o) {
+      return o.value === givenPlace;
+    })[0];
+    if (givenOption) {
+      givenOption.selected = true;
+      nojsPlace.classList.remove("relais-nojs-only");
+      document.getElementById("municipality-nojs-hint").hidden = true;
+      document.getElementById("municipality-given-hint").hidden = false;
+      placeList.setAttribute("aria-describedby", "municipality-given-hint municipality-error");
+    } else if (nojsPlace) {
+      nojsPlace.parentNode.removeChild(nojsPlace);
+    }
     // The server's answer names every faulty field in the page's language, beside the
     // field and in the summary; the browser's own bubbles (its UI language, one field at
     // a time, not in the page) stay only as the no-JavaScript fallback.
     // Arriving from the finder: the postal code is already filled in.
-    var given = new URLSearchParams(window.location.search).get("postal_code");
+    var given = params.get("postal_code");
     if (given && !form.elements.postal_code.value) form.elements.postal_code.value = given.slice(0, 7);
     form.noValidate = true;
     form.elements.submission_id.value = newId();  // once per form: a retry is the same request
@@ -208,7 +223,10 @@
     function showPlaces(candidates, box) {
       // Every municipality of the postal area, grouped by region; the filter hides the others.
       var nojs = document.getElementById("municipality");
-      if (nojs) { nojs.disabled = true; }  // the no-JS list is not sent with this one
+      if (nojs) {  // the no-JS list (kept when the finder chose) is not sent with this one
+        nojs.disabled = true;
+        nojs.parentNode.hidden = true;
+      }
       var filter = document.createElement("input");
       filter.type = "search";
       filter.id = "municipality-filter";
@@ -394,14 +412,19 @@
       var eracId = result.erac || region.erac;  // a municipality may have its own ERAC
       var erac = data.organisations[eracId];
       var parts = [];
-      parts.push(el("p", { "class": "relais-finder__region" }, [
-        el("strong", { text: msg("region") }), el("br"),
-        el("a", { href: page("regions/" + region.slug + "/"), text: name(region) })
-      ]));
-      var contact = [el("a", { href: page("organisations/" + eracId + "/"), text: name(erac) })];
-      if (erac.phone) contact.push(" · ", el("a", { href: erac.tel, text: erac.phone }));
-      if (erac.email) contact.push(" · ", el("a", { href: "mailto:" + erac.email, text: erac.email }));
-      parts.push(el("p", {}, [el("strong", { text: msg("erac") }), el("br"), el("span", {}, contact)]));
+      var where = [el("strong", { text: msg("region") }), el("br"),
+        el("a", { href: page("regions/" + region.slug + "/"), text: name(region) })];
+      if (result.place) where.push(" · " + result.place.name);
+      parts.push(el("p", { "class": "relais-finder__region" }, where));
+      function contact(id) {
+        var org = data.organisations[id];
+        var line = [el("a", { href: page("organisations/" + id + "/"), text: name(org) })];
+        if (org.phone) line.push(" · ", el("a", { href: org.tel, text: org.phone }));
+        if (org.email) line.push(" · ", el("a", { href: "mailto:" + org.email, text: org.email }));
+        return el("span", {}, line);
+      }
+      var eracLabel = eracId === region.erac ? msg("erac") : msg("erac-own");
+      parts.push(el("p", {}, [el("strong", { text: eracLabel }), el("br"), contact(eracId)]));
       if (result.advisors.length) {
         var people = [];
         result.advisors.forEach(function (id, i) {
@@ -412,8 +435,11 @@
           if (a.sample) people.push(" ", el("span", { "class": "relais-badge relais-badge--sample", text: msg("sample") }));
         });
         parts.push(el("p", {}, [el("strong", { text: msg(result.advisors.length > 1 ? "advisors" : "advisor") }), el("br"), el("span", {}, people)]));
-      } else {
+      } else if (!result.firstLine) {
         parts.push(el("p", { text: msg("no-advisor") }));
+      }
+      if (result.firstLine) {
+        parts.push(el("p", {}, [el("strong", { text: msg("first-line") }), el("br"), contact(result.firstLine)]));
       }
       if (region.programs.length) {
         var items = region.programs.slice(0, 6).map(function (id) {
@@ -423,26 +449,32 @@
         parts.push(el("ul", {}, items));
         parts.push(el("p", {}, [el("a", { href: page("programmes/?region=" + result.region), text: msg("all-programs") })]));
       }
-      var send = page("demande/?postal_code=" + encodeURIComponent(result.code));
-      parts.push(el("p", {}, [el("a", { "class": "md-button md-button--primary relais-finder__send", href: send, text: msg("send") })]));
+      // The form gets the code, and the municipality when the person chose it here.
+      var send = "demande/?postal_code=" + encodeURIComponent(result.code);
+      if (result.chosen) send += "&municipality=" + encodeURIComponent(result.place.code);
+      parts.push(el("p", {}, [el("a", { "class": "md-button md-button--primary relais-finder__send", href: page(send), text: msg("send") })]));
       return parts;
     }
 
+    // A shared postal area: the municipality, as the request form asks it (by region, then name).
     function choose(data, result) {
-      var legend = el("legend", { text: msg("choose") });
-      var options = result.choices.map(function (option) {
-        var id = "finder-choice-" + option.r;
-        var label = name(data.regions[option.r]) + (option.m.length ? " — " + option.m.join(", ") : "");
-        return el("p", { "class": "relais-check" }, [
-          el("input", { type: "radio", name: "finder_choice", id: id, value: option.r }),
-          el("label", { "for": id, text: label })
-        ]);
+      var select = el("select", { id: "finder-place", name: "municipality", "aria-describedby": "finder-place-hint" }, [
+        el("option", { value: "", text: msg("place-prompt") })
+      ]);
+      var group = null;
+      result.places.forEach(function (p) {
+        if (!group || group.getAttribute("data-region") !== p.region) {
+          group = el("optgroup", { label: name(data.regions[p.region]), "data-region": p.region });
+          select.appendChild(group);
+        }
+        group.appendChild(el("option", { value: p.code, text: p.name + (p.mrc && p.mrc !== p.name ? " (" + p.mrc + ")" : "") }));
       });
-      var box = el("fieldset", { "class": "relais-finder__choice" }, [legend].concat(options));
-      box.addEventListener("change", function (event) {
-        show(event.target.value, true);
-      });
-      return [box];
+      select.addEventListener("change", function () { show(select.value, true); });
+      return [el("div", { "class": "relais-finder__choice" }, [
+        el("p", { id: "finder-place-hint", text: msg("choose") }),
+        el("label", { "for": "finder-place", text: msg("place") }),
+        select
+      ])];
     }
 
     var lastShown = "";
@@ -455,17 +487,17 @@
         var key = raw + "|" + (choice || "") + "|" + result.status;
         if (key === lastShown) return;
         lastShown = key;
+        var box = keepChoice && out.querySelector(".relais-finder__choice");
+        if (box) {
+          // Keep the question where it is; replace the answer that follows it.
+          while (box.nextSibling) out.removeChild(box.nextSibling);
+          if (result.status === "found") found(data, result).forEach(function (p) { out.appendChild(p); });
+          return;
+        }
         var parts;
         if (result.status === "found") parts = found(data, result);
         else if (result.status === "choose") parts = choose(data, result);
         else parts = [el("p", { text: msg(result.status) })];
-        if (keepChoice) {
-          // Keep the radios where they are; replace what follows them.
-          var box = out.querySelector(".relais-finder__choice");
-          while (box && box.nextSibling) out.removeChild(box.nextSibling);
-          parts.forEach(function (p) { out.appendChild(p); });
-          return;
-        }
         out.textContent = "";
         parts.forEach(function (p) { out.appendChild(p); });
       }, function () {
