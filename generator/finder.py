@@ -24,7 +24,8 @@ Shape::
      "answers": [{"r": "14", "e": "erac-id", "a": ["advisor-id", …], "f"?: "org-id"}, …],
      "areas": {"J6E": {"x": 3},                       # the FSA decides: answers[3]
                "J0T": {"m": [["24005", 5], …]},       # the FSA asks: its municipalities
-               "J0L": {"x": 2, "m": [["67035", 7]]}}, # decides, but its full codes name towns
+               "J0L": {"x": 2, "m": [["67035", 7]]},  # decides, but its full codes name towns
+               "J0K": {"r": [["14", 4, ["Rawdon"]], …]}},  # asks the region: no territory there
      "codes": {"J0K 2R0": 4},                          # a full code that decides alone
      "postcodes": {"J0K": {"62037": "0A1 0A2 …"}, …},  # full codes naming a municipality of the
                                                        # area: FSA → municipality → their LDUs
@@ -34,8 +35,10 @@ Shape::
      "advisors": {id: {"name", "organisation", "sample"}},
      "programs": {id: {"name": {"fr", "en"}, "status"}}}   # open, ongoing or announced
 
-An asking area's ``m`` lists every municipality the form offers for it (sorted by name);
-a deciding area's ``m`` only those its ``postcodes`` name. ``a`` lists every advisor the
+An asking area's ``m`` lists every municipality the form offers for it (by region, then
+name); a deciding area's ``m`` only those its ``postcodes`` name. An asking area without
+municipalities in the territory table lists its regions instead (``r``: region, answer,
+municipality names), as the form then asks the region. ``a`` lists every advisor the
 function may pick (advisors tied for nearest share the requests; which one gets a given
 request depends on its submission id); ``f`` is the first-line organisation the function
 informs when no named advisor takes the request.
@@ -148,6 +151,13 @@ def resolved(
     return found
 
 
+def region_answer(table: RoutingTable, postal: PostalCode, region: str) -> dict[str, Any]:
+    chosen = resolve_region(postal, table, region_choice=region)
+    if not isinstance(chosen, RegionFound):
+        raise ValueError(f"{postal}: region {region} gives no answer ({type(chosen).__name__})")
+    return routed(table, postal, chosen, None)
+
+
 def answer_tables(table: RoutingTable) -> dict[str, Any]:
     """``answers``, ``areas``, ``codes``, ``postcodes`` and ``places`` of the lookup file
     (module docstring), from the function's own routing on ``table``."""
@@ -166,6 +176,12 @@ def answer_tables(table: RoutingTable) -> dict[str, Any]:
             asked = sorted(named.get(fsa, ()))
         else:
             asked = [p.code for c in found.candidates for p in c.places]  # the form's list
+            if not asked:
+                # no territory for this area: the form asks the region (region_choice)
+                area["r"] = [
+                    [c.code, answers.add(region_answer(table, probe, c.code)), list(c.municipalities)]
+                    for c in found.candidates
+                ]
         by_place = []
         for mcode in asked:
             choice: str | None = None
@@ -182,8 +198,6 @@ def answer_tables(table: RoutingTable) -> dict[str, Any]:
             places.add(mcode)
         if by_place:
             area["m"] = by_place
-        if not area:
-            raise ValueError(f"{fsa}: shared area without municipalities to offer")
         areas[fsa] = area
     codes: dict[str, int] = {}
     postcodes: dict[str, dict[str, str]] = {}

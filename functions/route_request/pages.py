@@ -24,6 +24,7 @@ STYLE = (
     "label{display:block;margin-top:1rem;font-weight:600}select,textarea{width:100%;font-size:1rem}"
     ".note{background:#f3f6fa;border-left:4px solid #0b5394;padding:.5rem 1rem}"
     "ol.stages li[aria-current]{font-weight:700}ol.stages li.done{color:#555}"
+    ".scroll{overflow-x:auto}svg{max-width:100%;height:auto}"
 )
 
 TEXT: dict[str, dict[str, Any]] = {

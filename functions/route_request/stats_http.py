@@ -74,6 +74,7 @@ LABELS = {
         "suppressed": "< 5",
         "none": "Aucune demande encore.",
         "chart": "Demandes reçues par mois, toutes régions (mois où le total atteint 5)",
+        "table": "Tableau par mois et par région",
     },
     "en": {
         "title": "Response statistics",
@@ -86,6 +87,7 @@ LABELS = {
         "suppressed": "< 5",
         "none": "No requests yet.",
         "chart": "Requests received per month, all regions (months whose total reaches 5)",
+        "table": "Table by month and region",
     },
 }
 
@@ -153,7 +155,10 @@ def render(data: Mapping[str, Any], lang: str) -> str:
             + "</tr>"
         )
     note = data["note"][lang]
+    # Wider than a phone: the table scrolls in its own labelled region, reachable by keyboard.
     table = (
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table><p><small>{e(note)}</small></p>"
+        f'<div class="scroll" role="region" tabindex="0" aria-label="{e(t["table"])}">'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        f"<p><small>{e(note)}</small></p>"
     )
     return page(lang, t["title"], _chart(rows, lang) + table)

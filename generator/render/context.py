@@ -703,6 +703,8 @@ def postal_index_page(directory: Directory, lang: Language, lookup: dict[str, An
     for fsa, area in sorted(lookup["areas"].items()):
         if "x" in area:
             options = [region(answers[area["x"]], [])]
+        elif "r" in area:  # no municipality list: the regions, as the form asks them
+            options = [region(answers[index], names) for _, index, names in area["r"]]
         else:
             # One entry per distinct region, ERAC and advisors, in the form's order; the
             # first-line organisation (one per municipality) is left to the region pages.

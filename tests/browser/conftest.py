@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .helpers import AXE, ROOT
+from .helpers import AXE, LANGS, ROOT, link_in, submit_and_confirm, text_of
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = Path(os.environ.get("RELAIS_CHROMIUM", "/usr/bin/chromium"))
@@ -247,3 +248,33 @@ def screenshots_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = screenshots_target(os.environ, tmp_path_factory.mktemp("screenshots"))
     target.mkdir(parents=True, exist_ok=True)
     return target
+
+
+# The lines of the emails carrying the links to the function's pages.
+STATUS_LINK = {"fr": "Où en est votre demande", "en": "Where your request stands"}
+TAKE_LINK = "Je prends la demande"
+
+
+@pytest.fixture(scope="session")
+def function_pages(browser: Any, stack: Stack) -> dict[tuple[str, str], str]:
+    """``{(kind, lang): url}`` of the function's own pages (helpers.FUNCTION_PAGE_KINDS),
+    from one request sent in each language: the requester's status page (in the request's
+    language), the ERAC's action page (French, ``?lang=en`` for English) and the statistics
+    table (``/api/stats?format=html``). Opening them changes nothing (GET)."""
+    ctx = browser.new_context(viewport=VIEWPORT, locale="fr-CA")
+    ctx.set_default_timeout(15_000)
+    urls: dict[tuple[str, str], str] = {}
+    try:
+        page = ctx.new_page()
+        for lang in LANGS:
+            requester = f"pages-{lang}@atelier-exemple.ca"
+            reference = submit_and_confirm(page, stack, lang, email=requester, postal_code="J6E 2A1")
+            sent = stack.emails_about(reference)
+            [confirmation] = [m for m in sent if requester in str(m["To"])]
+            urls[("status", lang)] = link_in(text_of(confirmation), STATUS_LINK[lang])
+            take = next(link_in(text_of(m), TAKE_LINK) for m in sent if TAKE_LINK in text_of(m))
+            urls[("action", lang)] = take + ("?lang=en" if lang == "en" else "")
+            urls[("statistics_table", lang)] = f"{stack.url}api/stats?format=html&lang={lang}"
+    finally:
+        ctx.close()
+    return urls

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,19 @@ PAGE_KINDS = {
     "error": "erreur/?status=invalid&fields=email,postal_code",
     "privacy": "confidentialite/",
     "about": "a-propos/",
+    "organisation": "organisations/lanaudiere-economique/",
+    "advisors": "conseillers/",
+    "postal_areas": "codes-postaux/",
+    "statistics": "statistiques/",
+    "not_found": "cette-page-n-existe-pas/",
 }
+# The site's own 404 page: one page for every missing address, French then English (a
+# static host serves one error page), answered with status 404.
+NOT_FOUND = "not_found"
+# The function's own pages (functions/route_request/pages.py, no mkdocs), reached from the
+# emails of a request (conftest.function_pages): the requester's status page, the ERAC's
+# action page, the statistics table without JavaScript.
+FUNCTION_PAGE_KINDS = ["status", "action", "statistics_table"]
 PREFIX = {"fr": "", "en": "en/"}
 LANGS = ["fr", "en"]
 THANKS_PATH = {"fr": "/merci/", "en": "/en/merci/"}
@@ -102,3 +115,30 @@ def describe_violations(url: str, violations: list[dict[str, Any]]) -> str:
 def save_screenshot(page: Any, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=False)
+
+
+LINK = re.compile(r"(https?://\S+/api/[as]/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)")
+
+
+def link_in(text: str, label: str) -> str:
+    """The /api/a/ or /api/s/ link on the email's line starting with ``label``."""
+    for line in text.splitlines():
+        if line.startswith(label):
+            match = LINK.search(line)
+            assert match, line
+            return match.group(1)
+    raise AssertionError(f"no {label!r} link in:\n{text}")
+
+
+def submit_and_confirm(page: Any, stack: Any, lang: str, **values: str) -> str:
+    """Fill and send the form with JavaScript; return the reference the thank-you page shows."""
+    page.goto(stack.url + FORM_PATH[lang])
+    fill_request_form(page, **values)
+    page.get_by_role("button", name="Envoyer ma demande" if lang == "fr" else "Send my request").click()
+    page.wait_for_url(re.compile(re.escape(THANKS_PATH[lang]) + r"\?reference=REL-"))
+    reference_box = page.locator("#relais-reference")
+    reference_box.wait_for(state="visible")
+    reference = reference_box.locator("[data-reference]").inner_text()
+    assert re.fullmatch(r"REL-[A-Za-z0-9-]+", reference), reference
+    assert reference in page.url
+    return reference

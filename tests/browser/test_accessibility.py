@@ -8,7 +8,17 @@ from typing import Any
 import pytest
 
 from .conftest import Stack
-from .helpers import FORM_PATH, LANGS, PAGE_KINDS, PREFIX, describe_violations, fill_request_form, run_axe
+from .helpers import (
+    FORM_PATH,
+    FUNCTION_PAGE_KINDS,
+    LANGS,
+    NOT_FOUND,
+    PAGE_KINDS,
+    PREFIX,
+    describe_violations,
+    fill_request_form,
+    run_axe,
+)
 
 
 def page_url(stack: Stack, lang: str, kind: str) -> str:
@@ -20,20 +30,47 @@ def page_url(stack: Stack, lang: str, kind: str) -> str:
 def test_page_kind_is_accessible(page: Any, stack: Stack, kind: str, lang: str) -> None:
     url = page_url(stack, lang, kind)
     response = page.goto(url)
-    assert response is not None and response.status == 200, f"{url}: {response and response.status}"
-    assert page.locator("html").get_attribute("lang") == lang
+    expected = 404 if kind == NOT_FOUND else 200
+    assert response is not None and response.status == expected, f"{url}: {response and response.status}"
+    page.wait_for_load_state("networkidle")  # what the scripts add (statistics, filters) is checked too
 
-    # The other language's name in the language switcher is in that language.
-    other = "en" if lang == "fr" else "fr"
-    switch = page.locator(f"a.md-select__link[hreflang='{other}']")
-    assert switch.count() == 1, f"{url}: no link to the {other} version"
-    declared = switch.evaluate("a => (a.closest('[lang]') || document.documentElement).lang")
-    assert declared == other, (
-        f"{url}: the switcher's {switch.inner_text().strip()!r} carries lang={declared!r}, not {other!r}"
-    )
+    if kind == NOT_FOUND:
+        # One page answers every missing address: French, its English part marked as such.
+        assert page.locator("html").get_attribute("lang") == "fr"
+        assert page.locator("[lang=en]").get_by_role("heading", name="Page not found").count() == 1
+    else:
+        assert page.locator("html").get_attribute("lang") == lang
+        # The other language's name in the language switcher is in that language.
+        other = "en" if lang == "fr" else "fr"
+        switch = page.locator(f"a.md-select__link[hreflang='{other}']")
+        assert switch.count() == 1, f"{url}: no link to the {other} version"
+        declared = switch.evaluate("a => (a.closest('[lang]') || document.documentElement).lang")
+        assert declared == other, (
+            f"{url}: the switcher's {switch.inner_text().strip()!r} carries lang={declared!r}, not {other!r}"
+        )
 
     violations = run_axe(page)
     assert not violations, describe_violations(url, violations)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", FUNCTION_PAGE_KINDS)
+def test_function_page_is_accessible(
+    browser: Any, function_pages: dict[tuple[str, str], str], kind: str, lang: str
+) -> None:
+    """The pages the function serves from the emails' links and the statistics table."""
+    url = function_pages[(kind, lang)]
+    # Their CSP forbids every script, axe-core's too: a context that may inject it.
+    ctx = browser.new_context(bypass_csp=True)
+    try:
+        page = ctx.new_page()
+        response = page.goto(url)
+        assert response is not None and response.status == 200, f"{url}: {response and response.status}"
+        assert page.locator("html").get_attribute("lang") == lang
+        violations = run_axe(page)
+        assert not violations, describe_violations(url, violations)
+    finally:
+        ctx.close()
 
 
 def unlabelled_fields(page: Any) -> list[str]:

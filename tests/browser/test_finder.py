@@ -13,12 +13,14 @@ import pytest
 from .conftest import Stack
 from .helpers import describe_violations, fill_request_form, recipients, routing_table, run_axe
 from .test_journeys import ERAC_EMAIL, lanaudiere_advisor_emails
-from .test_phone import phone
+from .test_phone import WIDTHS, overflow, phone
 
 CODE = "J0K 2R0"
 HOME = {"fr": "", "en": "en/"}
 SEND = {"fr": "Envoyer une demande", "en": "Send a request"}
 SUBMIT = {"fr": "Envoyer ma demande", "en": "Send my request"}
+FIND = {"fr": "Trouver", "en": "Find"}
+ASK_HELP = {"fr": "Demander de l\u2019aide", "en": "Ask for help"}
 PLACE = {"fr": "Municipalité de l\u2019entreprise", "en": "Your business\u2019s municipality"}
 # J0T is shared by Outaouais, Lanaudière and Laurentides; a code of it that no table lists
 # makes the finder ask, as the form does.
@@ -115,6 +117,25 @@ def test_a_shared_area_asks_the_municipality_and_the_form_keeps_it(
     assert_reached_saint_donat(stack, page, place)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_question_and_the_answer_fit_a_phone(browser: Any, stack: Stack, width: int, lang: str) -> None:
+    """The municipality list (long names) and the answer (long emails) stay on the screen."""
+    ctx = browser.new_context(**phone(width), locale="fr-CA")
+    try:
+        page = ctx.new_page()
+        page.goto(stack.url + HOME[lang])
+        page.locator("#finder-code").fill(SPLIT_CODE)
+        question = page.get_by_label(PLACE[lang])
+        question.wait_for()
+        assert overflow(page) is None, f"the question scrolls sideways at {width}px: {overflow(page)}"
+        question.select_option(saint_donat())
+        assert_lanaudiere_answer(page, stack)
+        assert overflow(page) is None, f"the answer scrolls sideways at {width}px: {overflow(page)}"
+    finally:
+        ctx.close()
+
+
 def tab_to(page: Any, selector: str, limit: int = 80) -> None:
     """Press Tab until the element matching ``selector`` has the focus."""
     for _ in range(limit):
@@ -124,8 +145,9 @@ def tab_to(page: Any, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"{selector} never received the focus by keyboard")
 
 
-def test_keyboard_only(page: Any, stack: Stack) -> None:
-    page.goto(stack.url)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_keyboard_only(page: Any, stack: Stack, lang: str) -> None:
+    page.goto(stack.url + HOME[lang])
     tab_to(page, "#finder-code")
     page.keyboard.type(CODE)
     page.keyboard.press("Enter")
@@ -134,7 +156,7 @@ def test_keyboard_only(page: Any, stack: Stack) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/demande/\?postal_code="))
     assert page.locator("#postal_code").input_value() == CODE
-    requester = "finder-keyboard@atelier-exemple.ca"
+    requester = f"finder-keyboard-{lang}@atelier-exemple.ca"
     values = {
         "business_name": "Atelier Clavier inc.",
         "contact_name": "Camille Tremblay",
@@ -178,26 +200,40 @@ def test_keyboard_only_in_a_shared_area(page: Any, stack: Stack) -> None:
     assert_reached_saint_donat(stack, page, place)
 
 
-def test_without_javascript(nojs_page: Any, stack: Stack) -> None:
-    """The finder's form leads to the list of postal areas; J0K's entry links to the
-    regions sharing it; the region page shows the ERAC and its advisors; the form works."""
-    page = nojs_page
-    page.goto(stack.url)
-    page.locator("#finder-code").fill(CODE)
-    page.get_by_role("button", name="Trouver").click()
-    page.wait_for_url(re.compile(r"/codes-postaux/\?code="))
-    entry = page.locator("li#J0K")
-    assert entry.is_visible()
-    entry.get_by_role("link", name="Lanaudière", exact=True).click()
-    page.wait_for_url(re.compile(r"/regions/lanaudiere/$"))
-    assert page.get_by_role("link", name=ERAC_EMAIL).is_visible()
-    page.locator("article").get_by_role("link", name="Demander de l\u2019aide").first.click()
-    page.wait_for_url(re.compile(r"/demande/$"))
-    requester = "finder-nojs@atelier-exemple.ca"
-    fill_request_form(page, email=requester, postal_code=CODE)
-    page.get_by_role("button", name=SUBMIT["fr"]).click()
-    page.wait_for_url(re.compile(r"/merci/\?reference=REL-"))
-    assert_request_reached_lanaudiere(stack, requester)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_without_javascript_on_a_phone(browser: Any, stack: Stack, lang: str) -> None:
+    """The finder's button leads to the list of postal areas; J0K, shared, lists Saint-Jacques
+    (J0K 2R0's municipality) under Lanaudière with its advisor; the region page shows
+    Lanaudière Économique; the form takes the code and routes it there."""
+    ctx = browser.new_context(**phone(360), locale="fr-CA", java_script_enabled=False)
+    try:
+        ctx.set_default_timeout(15_000)
+        page = ctx.new_page()
+        page.goto(stack.url + HOME[lang])
+        assert page.locator("#relais-finder .relais-nojs-only").is_visible()  # says where the button leads
+        page.locator("#finder-code").fill(CODE)
+        page.get_by_role("button", name=FIND[lang]).tap()
+        page.wait_for_url(re.compile(r"/codes-postaux/\?code="))
+        entry = page.locator("li#J0K")
+        assert entry.is_visible()
+        text = entry.inner_text()
+        lanaudiere = text[text.index("Lanaudière") :].split(";")[0]
+        assert "Saint-Jacques" in lanaudiere
+        assert any(name in lanaudiere for name in lanaudiere_advisor_names(stack))
+        entry.get_by_role("link", name="Lanaudière", exact=True).tap()
+        page.wait_for_url(re.compile(r"/regions/lanaudiere/$"))
+        assert page.get_by_role("heading", name=re.compile(r"^Lanaudière Économique")).is_visible()
+        assert page.get_by_role("link", name=ERAC_EMAIL).is_visible()
+        page.locator("article").get_by_role("link", name=ASK_HELP[lang]).first.tap()
+        page.wait_for_url(re.compile(r"/demande/$"))
+        requester = f"finder-nojs-{lang}@atelier-exemple.ca"
+        fill_request_form(page, email=requester, postal_code=CODE)
+        page.get_by_role("button", name=SUBMIT[lang]).tap()
+        page.wait_for_url(re.compile(r"/merci/\?reference=REL-"))
+        assert page.locator("html").get_attribute("lang") == lang
+        assert_request_reached_lanaudiere(stack, requester)
+    finally:
+        ctx.close()
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

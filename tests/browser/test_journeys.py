@@ -8,7 +8,15 @@ from typing import Any
 import pytest
 
 from .conftest import Stack
-from .helpers import FORM_PATH, THANKS_PATH, fill_request_form, recipients, routing_table, save_screenshot
+from .helpers import (
+    FORM_PATH,
+    THANKS_PATH,
+    fill_request_form,
+    recipients,
+    routing_table,
+    save_screenshot,
+    submit_and_confirm,
+)
 
 LANAUDIERE = "14"
 ERAC_EMAIL = "direction@lanaudiere-economique.org"
@@ -50,20 +58,6 @@ def test_switch_language_on_the_region_page_and_back(page: Any, stack: Stack) ->
     page.wait_for_url(f"{stack.url}regions/lanaudiere/")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.get_by_role("heading", name="ERAC de la région").is_visible()
-
-
-def submit_and_confirm(page: Any, stack: Stack, lang: str, **values: str) -> str:
-    """Fill and send the form with JavaScript; return the reference the thank-you page shows."""
-    page.goto(stack.url + FORM_PATH[lang])
-    fill_request_form(page, **values)
-    page.get_by_role("button", name="Envoyer ma demande" if lang == "fr" else "Send my request").click()
-    page.wait_for_url(re.compile(re.escape(THANKS_PATH[lang]) + r"\?reference=REL-"))
-    reference_box = page.locator("#relais-reference")
-    reference_box.wait_for(state="visible")
-    reference = reference_box.locator("[data-reference]").inner_text()
-    assert re.fullmatch(r"REL-[A-Za-z0-9-]+", reference), reference
-    assert reference in page.url
-    return reference
 
 
 def assert_routed_to_lanaudiere(stack: Stack, reference: str, requester: str, lang: str) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from .conftest import Stack
-from .helpers import LANGS, PAGE_KINDS, PREFIX, fill_request_form
+from .helpers import FUNCTION_PAGE_KINDS, LANGS, PAGE_KINDS, PREFIX, fill_request_form
 
 WIDTHS = [320, 360]
 
@@ -64,6 +64,22 @@ def test_no_page_scrolls_sideways(phone_context: Any, stack: Stack, kind: str, l
     try:
         url = stack.url + PREFIX[lang] + PAGE_KINDS[kind]
         page.goto(url)
+        page.wait_for_load_state("networkidle")  # what the scripts add must fit too
+        assert overflow(page) is None, f"{url} scrolls sideways: {overflow(page)}"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", FUNCTION_PAGE_KINDS)
+def test_no_function_page_scrolls_sideways(
+    phone_context: Any, function_pages: dict[tuple[str, str], str], kind: str, lang: str
+) -> None:
+    page = phone_context.new_page()
+    try:
+        url = function_pages[(kind, lang)]
+        response = page.goto(url)
+        assert response is not None and response.status == 200, url
         assert overflow(page) is None, f"{url} scrolls sideways: {overflow(page)}"
     finally:
         page.close()

@@ -3,23 +3,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .conftest import Stack
-from .helpers import describe_violations, run_axe, text_of
-from .test_journeys import ERAC_EMAIL, submit_and_confirm
-
-LINK = re.compile(r"(https?://\S+/api/[as]/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)")
-
-
-def link_in(text: str, label: str) -> str:
-    for line in text.splitlines():
-        if line.startswith(label):
-            match = LINK.search(line)
-            assert match, line
-            return match.group(1)
-    raise AssertionError(f"no {label!r} link in:\n{text}")
+from .helpers import describe_violations, link_in, run_axe, submit_and_confirm, text_of
+from .test_journeys import ERAC_EMAIL
 
 
 def axe_violations(browser: Any, url: str) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .conftest import Stack
-from .test_journeys import submit_and_confirm
+from .helpers import submit_and_confirm
 
 
 def test_statistics_with_javascript_draw_a_table(page: Any, stack: Stack) -> None:

@@ -25,6 +25,7 @@ from generator.load import load_directory
 from generator.routing_table import build_routing_table
 
 ROOT = Path(__file__).resolve().parents[2]
+GOOD = ROOT / "tests" / "fixtures" / "content_good"
 FINDER_JS = ROOT / "site_src" / "docs" / "assets" / "finder.js"
 SUBMISSIONS = [f"test-{i}" for i in range(16)]
 
@@ -70,7 +71,8 @@ def function_answer(table: RoutingTable, postal: PostalCode, municipality: str |
     ("choose", the municipality codes the form offers)."""
     found = resolve_region(postal, table, municipality=municipality)
     if isinstance(found, ChooseRegion):
-        return ("choose", [p.code for c in found.candidates for p in c.places])
+        places = [p.code for c in found.candidates for p in c.places]
+        return ("choose", places or [c.code for c in found.candidates])
     assert isinstance(found, RegionFound), (postal, municipality, found)
     routings = [
         route(
@@ -96,7 +98,7 @@ def function_answer(table: RoutingTable, postal: PostalCode, municipality: str |
 
 def finder_answer(got: dict[str, Any]) -> Answer:
     if got["status"] == "choose":
-        return ("choose", [p["code"] for p in got["places"]])
+        return ("choose", [p["code"] for p in got.get("places") or got["regions"]])
     assert got["status"] == "found", got
     first_line = {got["firstLine"]} if got.get("firstLine") else set()
     return ("found", got["region"], got["erac"], set(got["advisors"]), first_line)
@@ -162,6 +164,27 @@ def test_a_shared_area_names_the_municipality_s_own_erac(real: tuple[RoutingTabl
     [got] = run_finder(lookup, [("G0C", iles[0])])
     assert got["erac"] == "erac-iles-de-la-madeleine" and got["chosen"] is True
     assert got["place"]["name"] == data["municipalities"][iles[0]]["name"]
+
+
+def test_an_area_without_municipalities_asks_the_region_as_the_form_does() -> None:
+    """Content without the territory table (the test fixture): a shared FSA offers its
+    regions, and each region choice gets the function's answer."""
+    loaded = load_directory(GOOD)
+    assert loaded.directory is not None, [e.render("en") for e in loaded.errors]
+    table = RoutingTable.from_dict(build_routing_table(loaded.directory))
+    lookup = build_finder_lookup(loaded.directory)
+    postal = PostalCode("J0K 1A0")
+    asked = resolve_region(postal, table)
+    assert isinstance(asked, ChooseRegion) and not any(c.places for c in asked.candidates)
+    cases: list[tuple[str, str | None, Answer]] = [("J0K", None, function_answer(table, postal))]
+    for candidate in asked.candidates:
+        chosen = resolve_region(postal, table, region_choice=candidate.code)
+        assert isinstance(chosen, RegionFound)
+        routing = route(postal, chosen.code, chosen.via, table, submission_id="x")
+        cases.append(
+            ("J0K", candidate.code, ("found", chosen.code, routing.erac, {routing.advisor} - {None}, set()))
+        )
+    assert compare(lookup, cases) == []
 
 
 TWIN_CASES = [("J6E", "J6E 9Z9"), ("J0K 2R0", "J0K 2R0")]  # an FSA, a full code of a municipality

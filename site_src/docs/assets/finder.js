@@ -39,7 +39,8 @@
   /* {status: "invalid" | "outside" | "unknown" | "choose" | "found", …}, as the request
      function decides: a full code the table lists decides; else the municipality `choice`
      (its code) among the area's; else the area when it decides; else "choose" lists the
-     area's municipalities ({code, name, mrc, region}, by region then name). */
+     area's municipalities ({code, name, mrc, region}, by region then name), or its
+     regions ({code, region, municipalities}) where the table has no municipality list. */
   function find(data, raw, choice) {
     var code = normalise(raw);
     if (!code) return { status: "invalid" };
@@ -53,7 +54,15 @@
     else if (!area) return { status: "unknown", code: code };
     else if (choice && inArea(area, choice) !== -1) { town = choice; chosen = true; index = inArea(area, choice); }
     else if ("x" in area) index = area.x;
-    else {
+    else if (area.r) {
+      // No municipality list for this area: the region, as the form then asks it.
+      area.r.forEach(function (r) { if (r[0] === choice) index = r[1]; });
+      if (index === -1) {
+        return { status: "choose", code: code, regions: area.r.map(function (r) {
+          return { code: r[0], region: r[0], municipalities: r[2] };
+        }) };
+      }
+    } else {
       return {
         status: "choose",
         code: code,

@@ -55,6 +55,7 @@
 
   function table(data, headers, lang) {
     var tableEl = document.createElement("table");
+    tableEl.tabIndex = 0;  // it scrolls sideways on a phone: reachable by keyboard
     var head = tableEl.createTHead().insertRow();
     headers.forEach(function (label) {
       var th = document.createElement("th");

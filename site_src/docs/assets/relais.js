@@ -461,15 +461,22 @@
       var select = el("select", { id: "finder-place", name: "municipality", "aria-describedby": "finder-place-hint" }, [
         el("option", { value: "", text: msg("place-prompt") })
       ]);
+      (result.regions || []).forEach(function (r) {
+        var towns = r.municipalities.length ? " — " + r.municipalities.join(", ") : "";
+        select.appendChild(el("option", { value: r.code, text: name(data.regions[r.region]) + towns }));
+      });
       var group = null;
-      result.places.forEach(function (p) {
+      (result.places || []).forEach(function (p) {
         if (!group || group.getAttribute("data-region") !== p.region) {
           group = el("optgroup", { label: name(data.regions[p.region]), "data-region": p.region });
           select.appendChild(group);
         }
         group.appendChild(el("option", { value: p.code, text: p.name + (p.mrc && p.mrc !== p.name ? " (" + p.mrc + ")" : "") }));
       });
-      select.addEventListener("change", function () { show(select.value, true); });
+      select.addEventListener("change", function () {
+        window.clearTimeout(timer);  // a late answer to the typing must not redraw the question
+        show(select.value, true);
+      });
       return [el("div", { "class": "relais-finder__choice" }, [
         el("p", { id: "finder-place-hint", text: msg("choose") }),
         el("label", { "for": "finder-place", text: msg("place") }),
@@ -516,6 +523,7 @@
     input.addEventListener("focus", function () { loadFinder(); }, { once: true });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      window.clearTimeout(timer);
       lastShown = "";
       show();
     });
