@@ -86,7 +86,10 @@ def site_section(results: list[site_build.BuildResult]) -> list[str]:
     return lines
 
 
-def function_section(cold: function_latency.ColdStart, warm: function_latency.Warm) -> list[str]:
+def function_section(
+    cold: function_latency.ColdStart, warm: function_latency.Warm, load: tuple[float, ...]
+) -> list[str]:
+    """``load``: the machine's load average (1, 5, 15 min) when the cold start was measured."""
     return [
         "## Function: cold start and warm latency",
         "",
@@ -100,7 +103,11 @@ def function_section(cold: function_latency.ColdStart, warm: function_latency.Wa
         "`.aws-sam/build/RouteRequestFunction`), run under "
         f"{cold.interpreter}; the package's bytecode: {', '.join(cold.pycache) or 'none (source only)'}.",
         "The baseline is `import boto3`, the same three clients and the same three calls",
-        "against the same server, so the difference is Relais' own code.",
+        "against the same server, so the difference is Relais' own code, including the calls",
+        f"the baseline does not make: {cold.function_calls} AWS API calls for the function's request",
+        f"against {cold.baseline_calls} (counted at the moto server, each a round trip to it).",
+        "Load average when measured:",
+        f"{'/'.join(f'{x:.1f}' for x in load)} (1/5/15 min, {os.cpu_count()} cores).",
         "",
         "| measure | baseline (bare boto3) | route_request | difference |",
         "|---|---:|---:|---:|",
@@ -173,9 +180,10 @@ def edit_preview_only(scales: dict[str, int], quick: bool) -> int:
 def function_only(quick: bool) -> int:
     """Measure the function's cold start (from the `sam build` artefact) and warm latency,
     and splice that section in."""
+    load = os.getloadavg()
     cold = function_latency.cold_start(samples=5 if quick else 15)
     warm = function_latency.warm(rounds=2 if quick else 5)
-    splice(function_section(cold, warm))
+    splice(function_section(cold, warm, load))
     return 0
 
 
@@ -259,9 +267,10 @@ def main(argv: list[str] | None = None) -> int:
             lines += lighthouse.section(Path(work) / "today" / "site")
         lines += edit_previews(Path(work), results, args.quick)
     print("function cold start and warm latency…", file=sys.stderr)
+    load = os.getloadavg()
     cold = function_latency.cold_start(samples=5 if args.quick else 15)
     warm = function_latency.warm(rounds=2 if args.quick else 5)
-    lines += function_section(cold, warm)
+    lines += function_section(cold, warm, load)
     if not args.no_powertools:
         print("Powertools router against the hand-written dispatch…", file=sys.stderr)
     lines += router_section(

@@ -22,6 +22,7 @@ with in-memory adapters.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import statistics
@@ -84,6 +85,8 @@ class ColdStart:
     baseline_total_ms: float
     function_import_ms: float
     function_total_ms: float
+    baseline_calls: int = 0  # AWS API calls per request, counted at the moto server (median)
+    function_calls: int = 0
 
     @property
     def overhead_ms(self) -> float:
@@ -201,13 +204,21 @@ def cold_start(samples: int = 15) -> ColdStart:
             }
         )
         function, baseline = [], []
+        calls = _Calls()
+        logging.getLogger("werkzeug").addHandler(calls)  # moto's server logs each request
+        baseline_calls, function_calls = [], []
         for _ in range(samples):  # alternate, so drift affects both alike
+            before = calls.count
             baseline.append(_run(BASELINE_SCRIPT, [TABLE, queue_url], env, python))
+            baseline_calls.append(calls.count - before)
+            before = calls.count
             result = _run(FUNCTION_SCRIPT, [json.dumps(_event()), str(package)], env, python)
+            function_calls.append(calls.count - before)
             if result["status"] != 202:
                 raise RuntimeError(f"the benchmark request was not accepted: {result}")
             function.append(result)
     finally:
+        logging.getLogger("werkzeug").removeHandler(calls)
         server.stop()
 
     def med(rows: list[dict[str, float]], key: str) -> float:
@@ -221,7 +232,20 @@ def cold_start(samples: int = 15) -> ColdStart:
         baseline_total_ms=med(baseline, "total"),
         function_import_ms=med(function, "import"),
         function_total_ms=med(function, "total"),
+        baseline_calls=int(statistics.median(baseline_calls)),
+        function_calls=int(statistics.median(function_calls)),
     )
+
+
+class _Calls(logging.Handler):
+    """Counts the requests moto's server logs (one per AWS API call)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 def warm(rounds: int = 5) -> Warm:
