@@ -131,19 +131,16 @@ def compose_notice(
             "Historique :",
             *history_lines(state, table),
         ]
-        msg = _build(
-            sender=sender,
-            to=_address("Responsables Relais", sender.operators),
+        return _short_notice(
+            kind,
+            name="Responsables Relais",
+            recipient=sender.operators,
             subject=f"Relais — demande {ref} sans prise en charge ({region})",
             intro=["Bonjour,", *text],
             record=record,
             table=table,
-            lang="fr",
-            reply_to=None,
-            closing=[],
-            include_request=False,
+            sender=sender,
         )
-        return Outgoing(role=f"notice-{kind}", recipient=sender.operators, message=msg)
     contact = contact_of(to, table)
     if contact is None:
         return None
@@ -201,11 +198,37 @@ def compose_notice(
             extra=extra,
         )
     redirect = sender.route_to(email, sample=sample, relay=relay)
+    return _short_notice(
+        kind,
+        name=name,
+        recipient=redirect.to,
+        subject=redirect.subject(subjects[kind]),
+        intro=[*redirect.notice(name), "Bonjour,", *lines],
+        record=record,
+        table=table,
+        sender=sender,
+        extra=extra,
+    )
+
+
+def _short_notice(
+    kind: str,
+    *,
+    name: str,
+    recipient: str,
+    subject: str,
+    intro: list[str],
+    record: RequestRecord,
+    table: RoutingTable,
+    sender: Sender,
+    extra: list[str] | None = None,
+) -> Outgoing:
+    """A French notice without the request's details (its first email carried them)."""
     msg = _build(
         sender=sender,
-        to=_address(name, redirect.to),
-        subject=redirect.subject(subjects[kind]),
-        intro=["Bonjour,", *lines],
+        to=_address(name, recipient),
+        subject=subject,
+        intro=intro,
         record=record,
         table=table,
         lang="fr",
@@ -214,7 +237,7 @@ def compose_notice(
         include_request=False,
         extra=extra,
     )
-    return Outgoing(role=f"notice-{kind}", recipient=redirect.to, message=msg)
+    return Outgoing(role=f"notice-{kind}", recipient=recipient, message=msg)
 
 
 def _requester_note(

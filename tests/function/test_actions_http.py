@@ -16,6 +16,7 @@ from functions.route_request.actions import perform
 from functions.route_request.app import App
 from functions.route_request.handler import handle
 from functions.route_request.lifecycle import Refused, Take
+from functions.route_request.settings import Settings
 from functions.route_request.store import RequestRecord
 from functions.route_request.store_sqlite import SqliteStore
 
@@ -298,3 +299,26 @@ def test_links_only_appear_when_a_secret_is_configured(make_app: Callable[..., A
     assert isinstance(app.mailer, FakeMailer)
     submitted(app)
     assert "https://api.relais.example/a/" in text_of(app.mailer.sent[0][1])
+
+
+def test_a_notice_for_a_sample_record_says_so_like_its_first_email(make_app: Callable[..., App]) -> None:
+    # GIVEN a deployment whose sample ERAC and advisor mail goes to the operators' mailbox
+    app = make_app(
+        settings=Settings(
+            site_origin="https://relais.example",
+            backend="local",
+            link_secret="test-link-secret",
+            sample_recipient="operations@relais.example",
+        )
+    )
+    assert isinstance(app.mailer, FakeMailer)
+    submitted(app)
+    # WHEN the advisor takes charge (its email is the latest one with links there)
+    take = links_to(app.mailer, "operations@relais.example")["Je prends la demande"]
+    assert handle(link_event("POST", take), app)["statusCode"] == 200
+    sent = len(app.mailer.sent)
+    app.deliver(SID)
+    # THEN the ERAC's short notice reaches the operators flagged and explained, as the first was
+    (notice,) = [m for r, m in app.mailer.sent[sent:] if r == "operations@relais.example"]
+    assert str(notice["Subject"]).startswith("[EXEMPLE] ")
+    assert "Fiche d'exemple : ce message était destiné à erac-montreal@example.org" in text_of(notice)
