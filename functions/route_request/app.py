@@ -24,6 +24,7 @@ from .table import RoutingTable, load_table
 
 if TYPE_CHECKING:
     from .delivery import DeliveryResult
+    from .digest import DigestResult
     from .messages import Sender
     from .ses_events import AddressProblem
 
@@ -96,6 +97,19 @@ class App:
 
         return deliver(
             submission_id,
+            store=self.store,
+            mailer=self.mailer,
+            table=self.table,
+            sender=self.sender,
+            now=int(self.clock()),
+            metrics_namespace=self.settings.metrics_namespace,
+        )
+
+    def send_digests(self) -> DigestResult:
+        """One email per recipient past its cap with the requests waiting for it (digest.py)."""
+        from .digest import send_digests  # see ``sender``
+
+        return send_digests(
             store=self.store,
             mailer=self.mailer,
             table=self.table,

@@ -196,17 +196,8 @@ def sweep(app: App) -> dict[str, Any]:
 
 def digest(app: App) -> dict[str, Any]:
     """Send each recipient past its cap one email with the requests waiting for it."""
-    from .digest import send_digests
-
     try:
-        result = send_digests(
-            store=app.store,
-            mailer=app.mailer,
-            table=app.table,
-            sender=app.sender,
-            now=int(app.clock()),
-            metrics_namespace=app.settings.metrics_namespace,
-        )
+        result = app.send_digests()
     except RelaisError as exc:  # the store failed: the next run sends them
         log.event("digest_store_error", error_code=exc.code)
         return {"digests": 0, "error": exc.code}

@@ -23,7 +23,6 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from .app import build_app
-from .digest import send_digests
 from .errors import RelaisError
 from .holds import NotHeld, discard, held, release
 from .settings import Settings
@@ -56,14 +55,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
                 print(f"{record.reference}\t{when} UTC\t{record.routing.region_code}\t{excerpt}", file=out)
             return 0
         if args.command == "digest":
-            result = send_digests(
-                store=app.store,
-                mailer=app.mailer,
-                table=app.table,
-                sender=app.sender,
-                now=now,
-                metrics_namespace=app.settings.metrics_namespace,
-            )
+            result = app.send_digests()
             print(
                 f"{result.digests} digest(s), {result.requests} request(s); {result.waiting} still waiting",
                 file=out,
